@@ -1,0 +1,157 @@
+// The whole simulated machine as plain data: everything here serialises to JSON and back.
+
+export const STATE_SCHEMA_VERSION = 1;
+
+/** A file-system entry. Paths are absolute and normalised (no trailing slash except `/`). */
+export type FsNode =
+  | { type: 'file'; content: string; mode: number; mtime: number }
+  | { type: 'dir'; mode: number; mtime: number }
+  | { type: 'symlink'; target: string; mode: number; mtime: number };
+
+/** A flat map from absolute path to entry; parents of every entry exist. */
+export type FsTree = Record<string, FsNode>;
+
+export interface ImageConfig {
+  cmd: string[] | null;
+  entrypoint: string[] | null;
+  env: string[];
+  workingDir: string;
+  exposedPorts: string[];
+  user: string;
+  volumes: string[];
+  labels: Record<string, string>;
+  /** Name of the scripted program in `programs/` that plays this image's processes. */
+  program: string;
+}
+
+export interface ImageRecord {
+  /** `sha256:` + 64 hex. */
+  id: string;
+  repoTags: string[];
+  repoDigests: string[];
+  /** When the image was built (epoch ms). */
+  created: number;
+  /** Uncompressed size in bytes, as `docker images` shows it. */
+  size: number;
+  /** Layer digests, base first. */
+  layers: string[];
+  config: ImageConfig;
+  /** Files the image's root file system holds beyond its program's defaults (built images). */
+  files: FsTree;
+}
+
+export type ContainerStatus = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
+
+export interface PortBinding {
+  hostIp: string;
+  hostPort: number;
+  containerPort: number;
+  protocol: 'tcp' | 'udp' | 'sctp';
+}
+
+export interface MountRecord {
+  type: 'volume' | 'bind' | 'tmpfs';
+  /** Volume name or host path. */
+  source: string;
+  destination: string;
+  readOnly: boolean;
+}
+
+export interface LogEntry {
+  stream: 'stdout' | 'stderr';
+  text: string;
+  time: number;
+}
+
+export interface ContainerRecord {
+  id: string;
+  name: string;
+  /** The image as the user named it (`nginx`, `nginx:latest`, an id). */
+  image: string;
+  imageId: string;
+  created: number;
+  /** Creation order, to sort equal timestamps stably. */
+  seq: number;
+  status: ContainerStatus;
+  exitCode: number;
+  startedAt: number;
+  finishedAt: number;
+  pid: number;
+  restartCount: number;
+  path: string;
+  args: string[];
+  config: {
+    env: string[];
+    tty: boolean;
+    openStdin: boolean;
+    workingDir: string;
+    user: string;
+    hostname: string;
+    labels: Record<string, string>;
+    exposedPorts: string[];
+  };
+  hostConfig: {
+    portBindings: PortBinding[];
+    publishAll: boolean;
+    mounts: MountRecord[];
+    autoRemove: boolean;
+    restartPolicy: { name: 'no' | 'always' | 'unless-stopped' | 'on-failure'; maximumRetryCount: number };
+    networkMode: string;
+    memory: number;
+  };
+  /** Network name → address on it. */
+  networks: Record<string, { ip: string; aliases: string[] }>;
+  logs: LogEntry[];
+  /** The container's writable layer: changed and added entries; `null` marks a deletion. */
+  upper: Record<string, FsNode | null>;
+}
+
+export interface VolumeRecord {
+  name: string;
+  driver: string;
+  created: number;
+  labels: Record<string, string>;
+  anonymous: boolean;
+  /** Contents, with paths relative to the volume root (`/` is the root). */
+  files: FsTree;
+}
+
+export interface NetworkRecord {
+  id: string;
+  name: string;
+  driver: 'bridge' | 'host' | 'null';
+  scope: 'local';
+  created: number;
+  subnet: string;
+  gateway: string;
+  internal: boolean;
+  labels: Record<string, string>;
+  /** Built-in networks (bridge, host, none) cannot be removed. */
+  builtin: boolean;
+}
+
+export interface HostState {
+  user: string;
+  hostname: string;
+  home: string;
+  cwd: string;
+  env: Record<string, string>;
+  fs: FsTree;
+  history: string[];
+  lastExitCode: number;
+}
+
+export interface MachineState {
+  schema: typeof STATE_SCHEMA_VERSION;
+  /** Virtual wall clock, epoch ms. */
+  clock: number;
+  /** PRNG state; every id and generated name comes from it. */
+  rng: number;
+  /** Counter behind `ContainerRecord.seq` and other orderings. */
+  seq: number;
+  host: HostState;
+  images: ImageRecord[];
+  containers: ContainerRecord[];
+  volumes: VolumeRecord[];
+  networks: NetworkRecord[];
+}
