@@ -56,4 +56,10 @@ export interface CommandContext {
   /** The environment of the shell that runs the command. */
   env: Record<string, string>;
   cwd: string;
+  /**
+   * Declares that the command keeps running after it returns (an attached container, `logs -f`);
+   * `onInterrupt` runs on Ctrl+C, writes what the interruption prints and returns the exit status
+   * the command then ends with. Set by the machine.
+   */
+  follow?: (onInterrupt: (out: Output) => number) => void;
 }

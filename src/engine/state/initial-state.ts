@@ -36,6 +36,7 @@ export function createInitialState(options: InitialStateOptions = {}): MachineSt
         LANG: 'C.UTF-8',
         TERM: 'xterm-256color',
       },
+      vars: {},
       fs: {
         '/': { type: 'dir', mode: 0o755, mtime: clock },
         '/home': { type: 'dir', mode: 0o755, mtime: clock },

@@ -136,6 +136,8 @@ export interface HostState {
   home: string;
   cwd: string;
   env: Record<string, string>;
+  /** Shell variables that were set but not exported. */
+  vars: Record<string, string>;
   fs: FsTree;
   history: string[];
   lastExitCode: number;
