@@ -1,5 +1,6 @@
 // What a running command can touch: the machine state, its input, and an output sink that keeps virtual time.
 
+import type { FileSystem } from '../shell/vfs.ts';
 import type { MachineState } from '../state/machine-state.ts';
 import type { OutputChunk, Stream } from '../types.ts';
 
@@ -56,6 +57,8 @@ export interface CommandContext {
   /** The environment of the shell that runs the command. */
   env: Record<string, string>;
   cwd: string;
+  /** The file system the shell running the command sees (for `docker build .`, `docker cp`, bind mounts). */
+  fs?: FileSystem;
   /**
    * Declares that the command keeps running after it returns (an attached container, `logs -f`);
    * `onInterrupt` runs on Ctrl+C, writes what the interruption prints and returns the exit status
