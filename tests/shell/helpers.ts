@@ -1,7 +1,7 @@
 // Builds a shell session over an in-memory machine state and runs lines in it, for the shell tests.
 
 import { Output } from '../../src/engine/exec/context.ts';
-import type { MachineState } from '../../src/engine/state/machine-state.ts';
+import { STATE_SCHEMA_VERSION, type MachineState } from '../../src/engine/state/machine-state.ts';
 import { runShell } from '../../src/engine/shell/run.ts';
 import type { Program, ShellSession } from '../../src/engine/shell/session.ts';
 import { TreeFileSystem } from '../../src/engine/shell/vfs.ts';
@@ -24,17 +24,17 @@ export interface RunResult {
 }
 
 export function makeShell(options: { files?: Record<string, string>; flavor?: 'bash' | 'sh'; programs?: Record<string, Program> } = {}): TestShell {
-  const state = {
-    schema: 1,
+  const state: MachineState = {
+    schema: STATE_SCHEMA_VERSION,
     clock: START_TIME,
     rng: 42,
     seq: 0,
-    host: { user: 'learner', hostname: 'dockyard', home: '/home/learner', cwd: '/home/learner', env: {}, fs: {}, history: [], lastExitCode: 0 },
+    host: { user: 'learner', hostname: 'dockyard', home: '/home/learner', cwd: '/home/learner', env: {}, vars: {}, fs: {}, history: [], lastExitCode: 0 },
     images: [],
     containers: [],
     volumes: [],
     networks: [],
-  } as MachineState;
+  };
   const fs = new TreeFileSystem(state.host.fs, () => state.clock);
   fs.mkdir('/home/learner', { parents: true });
   fs.mkdir('/tmp');

@@ -67,6 +67,12 @@ export function hostSession(state: MachineState, options: HostSessionOptions, fs
     set env(value: Record<string, string>) {
       host.env = value;
     },
+    get vars() {
+      return host.vars;
+    },
+    set vars(value: Record<string, string> | undefined) {
+      host.vars = value ?? {};
+    },
     get cwd() {
       return host.cwd;
     },
