@@ -20,6 +20,8 @@ export interface ImageConfig {
   user: string;
   volumes: string[];
   labels: Record<string, string>;
+  /** Signal `docker stop` sends first (`SIGQUIT` for nginx); null means SIGTERM. */
+  stopSignal?: string | null;
   /** Name of the scripted program in `programs/` that plays this image's processes. */
   program: string;
 }

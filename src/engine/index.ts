@@ -1,0 +1,103 @@
+// The engine's only door: a simulated machine that runs shell lines and answers as Docker would.
+
+import { runDocker } from './cli/dispatch.ts';
+import { dockerRoot } from './commands/docker.ts';
+import { Output, type CommandContext } from './exec/context.ts';
+import { createInitialState, type InitialStateOptions } from './state/initial-state.ts';
+import { STATE_SCHEMA_VERSION, type MachineState } from './state/machine-state.ts';
+import { isComplete, runShell } from './shell/run.ts';
+import { hostSession, type Program, type ShellSession } from './shell/session.ts';
+import { TreeFileSystem } from './shell/vfs.ts';
+import type { ExecOptions, ExecResult, Machine } from './types.ts';
+
+export type { ExecOptions, ExecResult, Machine, OutputChunk, Stream } from './types.ts';
+export { streamText } from './types.ts';
+
+const DEFAULT_COLUMNS = 80;
+
+/** The programs the learner's host offers besides the shell's builtins. */
+const HOST_PROGRAMS: Record<string, { summary: string; program: Program }> = {
+  docker: {
+    summary: 'the Docker CLI, talking to the simulated engine',
+    program: (ctx, argv) => runDocker(ctx, argv.slice(1), dockerRoot),
+  },
+};
+
+class SimulatedMachine implements Machine {
+  private readonly state: MachineState;
+  private pendingInterrupt: ((out: Output) => number) | undefined;
+
+  constructor(state: MachineState) {
+    this.state = state;
+    const programs = (name: string): Program | undefined => {
+      const entry = HOST_PROGRAMS[name.replace(/^\/usr\/(local\/)?bin\//, '')];
+      if (!entry) return undefined;
+      return (ctx: CommandContext, argv: string[]) => entry.program({ ...ctx, follow: (handler) => (this.pendingInterrupt = handler) }, argv);
+    };
+    const describePrograms = () => Object.entries(HOST_PROGRAMS).map(([name, entry]) => ({ name, summary: entry.summary }));
+    this.session = hostSession(state, { programs, describePrograms }, new TreeFileSystem(state.host.fs, () => state.clock));
+  }
+
+  private readonly session: ShellSession;
+
+  exec(source: string, options: ExecOptions = {}): ExecResult {
+    const out = new Output(this.state);
+    this.pendingInterrupt = undefined;
+    const exitCode = runShell(this.session, source, { out, tty: options.tty ?? false, columns: options.columns ?? DEFAULT_COLUMNS });
+    return { exitCode, chunks: out.chunks, following: this.pendingInterrupt !== undefined };
+  }
+
+  interrupt(): ExecResult {
+    const out = new Output(this.state);
+    const handler = this.pendingInterrupt;
+    this.pendingInterrupt = undefined;
+    const exitCode = handler ? handler(out) : 0;
+    this.state.host.lastExitCode = exitCode;
+    return { exitCode, chunks: out.chunks, following: false };
+  }
+
+  isComplete(source: string): boolean {
+    return isComplete(source);
+  }
+
+  prompt(): string {
+    const { host } = this.state;
+    const where = host.cwd === host.home ? '~' : host.cwd.startsWith(`${host.home}/`) ? `~${host.cwd.slice(host.home.length)}` : host.cwd;
+    return `${host.user}@${host.hostname}:${where}$ `;
+  }
+
+  advanceClock(ms: number): void {
+    if (Number.isFinite(ms) && ms > 0) this.state.clock += Math.floor(ms);
+  }
+
+  serialize(): string {
+    return JSON.stringify(this.state);
+  }
+
+  /** A deep copy of the state, for state panels and goal checks. */
+  snapshot(): MachineState {
+    return structuredClone(this.state);
+  }
+}
+
+export interface CreateMachineOptions extends InitialStateOptions {}
+
+export function createMachine(options: CreateMachineOptions = {}): Machine & { snapshot(): MachineState } {
+  return new SimulatedMachine(createInitialState(options));
+}
+
+export type LoadResult = { ok: true; machine: Machine & { snapshot(): MachineState } } | { ok: false; error: string };
+
+/** Restores a machine from `serialize()` output; a wrong or newer schema is refused, never half-loaded. */
+export function loadMachine(json: string): LoadResult {
+  let state: unknown;
+  try {
+    state = JSON.parse(json);
+  } catch {
+    return { ok: false, error: 'saved machine is not valid JSON' };
+  }
+  if (typeof state !== 'object' || state === null || (state as MachineState).schema !== STATE_SCHEMA_VERSION) {
+    return { ok: false, error: `saved machine has an unknown schema (expected ${STATE_SCHEMA_VERSION})` };
+  }
+  return { ok: true, machine: new SimulatedMachine(state as MachineState) };
+}
