@@ -2,7 +2,7 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -286,12 +286,36 @@ function withDaemonLines(): string[] {
   for (const name of otherManagement) lines.push(`docker ${name}`, `docker ${name} --help`);
   lines.push(
     'docker help volume update', 'docker volume update', 'docker volume update --help', 'docker checkpoint ls',
-    'docker checkpoint ls --help', 'docker swarm leave --help', 'docker swarm ca', 'docker config ls',
+    'docker checkpoint ls --help', 'docker swarm ca', 'docker config ls',
     'docker run --cpu-count 2 nginx', 'docker start --checkpoint x c', 'docker build --squash .',
     'docker volume create --availability pause', 'docker run -p abc nginx', 'docker run NGINX',
   );
   return lines;
 }
+
+/** Help as a terminal shows it: util-linux `script` gives docker a pseudo-terminal `columns` wide on stdin and stdout. */
+function runOnTerminal(binary: string, line: string, columns: number): TranscriptEntry | undefined {
+  rmSync(home, { recursive: true, force: true });
+  mkdirSync(home, { recursive: true });
+  const stderrFile = join(tmpdir(), 'dockyard-docker-cli-stderr');
+  const quoted = splitWords(line).slice(1).map((word) => `'${word.replaceAll("'", "'\\''")}'`).join(' ');
+  const inner = `stty cols ${columns} rows 50; '${binary}' ${quoted} 2>'${stderrFile}'`;
+  const result = spawnSync('script', ['-qec', inner, '/dev/null'], {
+    cwd: workdir,
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home },
+    input: '',
+    encoding: 'utf8',
+    timeout: 20_000,
+  });
+  if (result.error || result.status === null) return undefined;
+  const stderr = readFileSync(stderrFile, 'utf8');
+  rmSync(stderrFile, { force: true });
+  // The terminal turns each newline into CR LF; the screen shows plain lines.
+  return { command: line, stdout: result.stdout.replaceAll('\r\n', '\n'), stderr, exitCode: result.status };
+}
+
+const TERMINAL_LINES = ['docker --help', 'docker', 'docker run --help', 'docker ps --help', 'docker network create --help', 'docker volume create --help'];
+const TERMINAL_WIDTHS = [60, 120];
 
 async function recordTopic(recorder: Recorder, lines: string[], check: (entry: TranscriptEntry) => boolean, verbose: boolean) {
   const entries: TranscriptEntry[] = [];
@@ -334,6 +358,23 @@ async function main(): Promise<number> {
     dropped += result.dropped;
     writeFileSync(join(fixtureDir, `${topic}.txt`), formatTranscript({ header, entries: result.entries }));
     console.log(`${topic}.txt: ${result.entries.length} entries`);
+  }
+
+  if (spawnSync('sh', ['-c', 'command -v script'], { encoding: 'utf8' }).status === 0) {
+    for (const columns of TERMINAL_WIDTHS) {
+      const entries = TERMINAL_LINES.map((line) => runOnTerminal(binary, line, columns)).filter((entry) => entry !== undefined);
+      const terminalHeader = [
+        `Recorded from the real client (${version}) by scripts/record-docker-cli.ts; do not edit by hand.`,
+        `stdin and stdout are a terminal ${columns} columns wide (util-linux script), stderr is not; no daemon.`,
+        `home: ${home}`,
+        `tty: ${columns}`,
+      ];
+      writeFileSync(join(fixtureDir, `terminal-${columns}.txt`), formatTranscript({ header: terminalHeader, entries }));
+      kept += entries.length;
+      console.log(`terminal-${columns}.txt: ${entries.length} entries`);
+    }
+  } else {
+    console.log('record-docker-cli: no util-linux script; terminal-width recordings skipped.');
   }
 
   const socketPath = join(tmpdir(), 'dockyard-docker-cli-ping.sock');

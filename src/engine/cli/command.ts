@@ -13,8 +13,26 @@ export type FlagKind =
   | 'list'
   | 'int'
   | 'uint'
+  /** Go duration (`1m30s`); the parsed value is in milliseconds. */
   | 'duration'
-  | 'bytes';
+  /** docker's `RAMInBytes` (`512m`, `1.5g`); the parsed value is in bytes. */
+  | 'bytes'
+  /** docker's `NanoCPUs` (`--cpus 1.5`): a rational number. */
+  | 'decimal';
+
+/** A check Docker applies to each value of a flag while parsing it; see `checkValue` in values.ts. */
+export type ValueCheck = 'filter' | 'attach' | 'ip' | 'host-ip' | 'ulimit' | 'mount' | 'gpus' | 'network';
+
+/**
+ * What a daemon must offer for Docker to list a flag or command in help. The client only knows once
+ * it reaches a daemon: with none, help lists everything (as the recorded fixtures show).
+ */
+export interface DaemonRequirement {
+  osType?: 'windows' | 'linux';
+  experimental?: boolean;
+  /** `manager`: the node manages a swarm; `active`: the node is in one. */
+  swarm?: 'manager' | 'active';
+}
 
 export interface FlagDef {
   name: string;
@@ -31,10 +49,19 @@ export interface FlagDef {
   hidden?: boolean;
   /** Bool flags whose value may be given as `--flag=false`. */
   deprecated?: string;
+  /** Bit size of an `int`/`uint` flag (`uint16` for `--blkio-weight`); 64 when absent. */
+  bits?: 8 | 16 | 32 | 64;
+  /** A `bytes` flag that also takes `-1` for unlimited (`--memory-swap`). */
+  allowUnlimited?: boolean;
+  /** The value check Docker's flag type performs (`bad format of filter …`). */
+  check?: ValueCheck;
+  /** Hidden from help when the daemon lacks it (`(Windows only)` flags on a Linux daemon). */
+  requires?: DaemonRequirement;
 }
 
 export type FlagValue = boolean | string | number | string[];
 
+/** Docker's argument-count check: `{ max: 0 }` accepts none, `{ min: 2, max: 2 }` exactly two. */
 export interface ArgRule {
   min?: number;
   max?: number;
@@ -55,6 +82,28 @@ export interface CommandDef {
   stopAtFirstArg?: boolean;
   /** Subcommands of a management command (`volume`, `image`…), in help order. */
   subcommands?: CommandDef[];
+  /** Help's description when it is more than `short` (cobra's `Long`). */
+  long?: string;
+  /** Position in `docker --help`'s "Common Commands" (Docker's `category-top` annotation). */
+  topRank?: number;
+  /** Listed under `docker --help`'s "Swarm Commands" rather than "Management Commands". */
+  swarmGroup?: boolean;
+  /** Help marks the command (and its subcommands) as an experimental CLI feature. */
+  experimentalCli?: boolean;
+  /**
+   * Hidden from help listings when the daemon lacks it; an experimental or OS-specific command is
+   * also refused (`docker checkpoint is only supported on a Docker daemon with experimental …`).
+   */
+  requires?: DaemonRequirement;
+  /** Never listed in help (`docker completion`). */
+  hidden?: boolean;
+  /**
+   * Only the name and summary are declared: a real Docker command outside the course whose options
+   * are not modelled. It answers every invocation, `--help` included, with the not-supported message.
+   */
+  outline?: boolean;
+  /** Set on a top-level shortcut (`docker ps`): the command it runs (`docker container ls`). */
+  shortcutOf?: CommandDef;
   /** Absent for a real Docker command the simulator does not play; it then says so plainly. */
   run?: (ctx: CommandContext, invocation: Invocation) => number | void;
 }
