@@ -1,0 +1,16 @@
+// `docker container rm` (`docker rm`): remove one or more containers.
+
+import type { CommandDef } from '../../cli/command.ts';
+
+export const rmCommand: CommandDef = {
+  path: ['container', 'rm'],
+  use: 'rm [OPTIONS] CONTAINER [CONTAINER...]',
+  aliases: ['docker container rm', 'docker container remove', 'docker rm'],
+  short: 'Remove one or more containers',
+  args: { min: 1 },
+  flags: [
+    { name: 'force', shorthand: 'f', kind: 'bool', type: '', usage: 'Force the removal of a running container (uses SIGKILL)' },
+    { name: 'link', shorthand: 'l', kind: 'bool', type: '', usage: 'Remove the specified link' },
+    { name: 'volumes', shorthand: 'v', kind: 'bool', type: '', usage: 'Remove anonymous volumes associated with the container' },
+  ],
+};

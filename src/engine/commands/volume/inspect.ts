@@ -1,0 +1,13 @@
+// `docker volume inspect`: display detailed information on one or more volumes.
+
+import type { CommandDef } from '../../cli/command.ts';
+
+export const inspectCommand: CommandDef = {
+  path: ['volume', 'inspect'],
+  use: 'inspect [OPTIONS] VOLUME [VOLUME...]',
+  short: 'Display detailed information on one or more volumes',
+  args: { min: 1 },
+  flags: [
+    { name: 'format', shorthand: 'f', kind: 'string', type: 'string', usage: "Format output using a custom template:\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates" },
+  ],
+};
