@@ -4,11 +4,13 @@ import { ExpansionError } from './expand.ts';
 
 export interface ArithmeticHost {
   lookup(name: string): string | undefined;
+  assign(name: string, value: string): void;
 }
 
 type Token = { type: 'num'; value: bigint } | { type: 'name'; name: string } | { type: 'op'; op: string };
 
-const OPERATORS = ['<<', '>>', '<=', '>=', '==', '!=', '&&', '||', '**', '+', '-', '*', '/', '%', '<', '>', '&', '|', '^', '!', '~', '(', ')', '?', ':'];
+const OPERATORS = ['<<=', '>>=', '++', '--', '+=', '-=', '*=', '/=', '%=', '&=', '|=', '^=', '<<', '>>', '<=', '>=', '==', '!=', '&&', '||', '**', '+', '-', '*', '/', '%', '<', '>', '&', '|', '^', '!', '~', '(', ')', '?', ':', '=', ','];
+const ASSIGNMENTS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '<<=', '>>=', '&=', '|=', '^=']);
 const MAX_DEPTH = 64;
 
 const BINARY_PRECEDENCE: Record<string, number> = {
@@ -121,9 +123,33 @@ export function evaluateArithmetic(expression: string, host: ArithmeticHost, dep
     }
     if (token.type === 'name') {
       index++;
+      const op = peekOp();
+      if (op !== undefined && ASSIGNMENTS.has(op)) {
+        index++;
+        const right = ternary(level + 1);
+        const value = op === '=' ? right : apply(op.slice(0, -1), valueOf(token.name), right, expression);
+        host.assign(token.name, String(value));
+        return value;
+      }
+      if (op === '++' || op === '--') {
+        index++;
+        const value = valueOf(token.name);
+        host.assign(token.name, String(wrap(op === '++' ? value + 1n : value - 1n)));
+        return value;
+      }
       return valueOf(token.name);
     }
     switch (token.op) {
+      case '++':
+      case '--': {
+        index++;
+        const target = tokens[index];
+        if (target?.type !== 'name') throw syntaxError(expression, rest());
+        index++;
+        const value = wrap(valueOf(target.name) + (token.op === '++' ? 1n : -1n));
+        host.assign(target.name, String(value));
+        return value;
+      }
       case '(': {
         index++;
         const value = ternary(level + 1);
@@ -171,7 +197,11 @@ export function evaluateArithmetic(expression: string, host: ArithmeticHost, dep
     return condition !== 0n ? whenTrue : whenFalse;
   };
 
-  const value = ternary(0);
+  let value = ternary(0);
+  while (peekOp() === ',') {
+    index++;
+    value = ternary(0);
+  }
   if (index < tokens.length) throw syntaxError(expression, rest());
   return value;
 }

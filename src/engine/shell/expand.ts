@@ -42,8 +42,103 @@ const MAX_PATTERN_SUBJECT = 4096;
 
 export function expandWords(words: Word[], host: ExpansionHost): string[] {
   const fields: string[] = [];
-  for (const word of words) for (const field of expandWord(word, host)) fields.push(field);
+  for (const word of words) {
+    for (const braced of expandBraces(word)) for (const field of expandWord(braced, host)) fields.push(field);
+  }
   return fields;
+}
+
+/** Brace expansion gives up past this many words, as a guard against `{1..99999999}`. */
+const MAX_BRACE_WORDS = 10_000;
+
+/**
+ * Brace expansion (`{a,b}`, `{1..5}`, `{a..e}`) within the unquoted text of a word: it comes before
+ * every other expansion. A group must lie inside one stretch of unquoted text.
+ */
+export function expandBraces(word: Word): Word[] {
+  const index = word.parts.findIndex((part) => part.type === 'literal' && part.text.includes('{'));
+  if (index < 0) return [word];
+  const results: Word[] = [];
+  const queue: Word[] = [word];
+  while (queue.length > 0 && results.length + queue.length <= MAX_BRACE_WORDS) {
+    const current = queue.shift() as Word;
+    const split = findBraceGroup(current);
+    if (!split) {
+      results.push(current);
+      continue;
+    }
+    const { partIndex, before, alternatives, after } = split;
+    for (const alternative of alternatives) {
+      const parts = [...current.parts];
+      parts.splice(partIndex, 1, { type: 'literal', text: before + alternative + after });
+      queue.push({ parts: parts.filter((part) => part.type !== 'literal' || part.text !== '') });
+    }
+  }
+  return queue.length > 0 ? [word] : results;
+}
+
+function findBraceGroup(word: Word): { partIndex: number; before: string; alternatives: string[]; after: string } | undefined {
+  for (let partIndex = 0; partIndex < word.parts.length; partIndex++) {
+    const part = word.parts[partIndex];
+    if (part.type !== 'literal') continue;
+    const text = part.text;
+    for (let open = text.indexOf('{'); open >= 0; open = text.indexOf('{', open + 1)) {
+      let depth = 0;
+      const commas: number[] = [];
+      let close = -1;
+      for (let i = open + 1; i < text.length; i++) {
+        const c = text[i];
+        if (c === '{') depth++;
+        else if (c === '}') {
+          if (depth === 0) {
+            close = i;
+            break;
+          }
+          depth--;
+        } else if (c === ',' && depth === 0) commas.push(i);
+      }
+      if (close < 0) break;
+      const inner = text.slice(open + 1, close);
+      let alternatives: string[] | undefined;
+      if (commas.length > 0) {
+        alternatives = [];
+        let start = open + 1;
+        for (const comma of commas) {
+          alternatives.push(text.slice(start, comma));
+          start = comma + 1;
+        }
+        alternatives.push(text.slice(start, close));
+      } else alternatives = braceSequence(inner);
+      if (alternatives) return { partIndex, before: text.slice(0, open), alternatives, after: text.slice(close + 1) };
+    }
+  }
+  return undefined;
+}
+
+/** `1..5`, `5..1`, `01..10`, `1..10..2`, `a..e`. */
+function braceSequence(inner: string): string[] | undefined {
+  const numeric = /^(-?[0-9]+)\.\.(-?[0-9]+)(?:\.\.(-?[0-9]+))?$/.exec(inner);
+  if (numeric) {
+    const from = Number(numeric[1]);
+    const to = Number(numeric[2]);
+    const step = Math.abs(Number(numeric[3] ?? 1)) || 1;
+    if (Math.abs(to - from) / step > MAX_BRACE_WORDS) return undefined;
+    const width = /^-?0[0-9]/.test(numeric[1]) || /^-?0[0-9]/.test(numeric[2]) ? Math.max(numeric[1].length, numeric[2].length) : 0;
+    const values: string[] = [];
+    for (let value = from; from <= to ? value <= to : value >= to; value += from <= to ? step : -step) {
+      values.push(width ? (value < 0 ? '-' : '') + String(Math.abs(value)).padStart(width - (value < 0 ? 1 : 0), '0') : String(value));
+    }
+    return values;
+  }
+  const letters = /^([A-Za-z])\.\.([A-Za-z])$/.exec(inner);
+  if (letters) {
+    const from = letters[1].charCodeAt(0);
+    const to = letters[2].charCodeAt(0);
+    const values: string[] = [];
+    for (let code = from; from <= to ? code <= to : code >= to; code += from <= to ? 1 : -1) values.push(String.fromCharCode(code));
+    return values;
+  }
+  return undefined;
 }
 
 /** Expands a word into fields, with splitting and globbing (command arguments). */

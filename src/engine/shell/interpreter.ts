@@ -8,7 +8,7 @@ import { compileGlob, expandWord, expandWords, expandWordToString, ExpansionErro
 import { commandNotFound, heredocWarning, messagePrefix, syntaxErrorMessage, type MessageOrigin } from './messages.ts';
 import { Parser, ShellSyntaxError } from './parser.ts';
 import type { ShellSession } from './session.ts';
-import { BudgetExceeded, ExitSignal, LoopSignal } from './signals.ts';
+import { BudgetExceeded, ExitSignal, LineAborted, LoopSignal } from './signals.ts';
 import { ERRNO_TEXT, isFsError, resolvePath, type FsError } from './vfs.ts';
 import { nextInt } from '../state/random.ts';
 
@@ -132,7 +132,14 @@ export class Interpreter implements ExpansionHost {
       }
       if (list === undefined) break;
       this.line = parser.lineAt(start);
-      status = this.runList(list, io);
+      try {
+        status = this.runList(list, io);
+      } catch (signal) {
+        if (!(signal instanceof LineAborted)) throw signal;
+        status = this.session.lastExitCode = signal.status;
+        // A script stops at a failed expansion; the interactive shell goes on with the next line.
+        if (this.scriptName !== undefined) return status;
+      }
     }
     return status;
   }
@@ -190,7 +197,7 @@ export class Interpreter implements ExpansionHost {
     try {
       return run();
     } catch (signal) {
-      if (signal instanceof ExitSignal) return signal.status;
+      if (signal instanceof ExitSignal || signal instanceof LineAborted) return signal.status;
       throw signal;
     } finally {
       session.cwd = cwd;
@@ -225,7 +232,7 @@ export class Interpreter implements ExpansionHost {
           } catch (error) {
             if (error instanceof ExpansionError) {
               this.error(inner, error.message);
-              return error.status;
+              throw new LineAborted(error.status);
             }
             throw error;
           }
@@ -297,7 +304,7 @@ export class Interpreter implements ExpansionHost {
     } catch (error) {
       if (error instanceof ExpansionError) {
         this.error(io, error.message);
-        return error.status;
+        throw new LineAborted(error.status);
       }
       throw error;
     }
@@ -432,8 +439,9 @@ export class Interpreter implements ExpansionHost {
       try {
         failure = this.applyRedirect(redirect, routing, host);
       } catch (error) {
-        if (error instanceof ExpansionError) failure = error.message;
-        else throw error;
+        if (!(error instanceof ExpansionError)) throw error;
+        this.error(io, error.message);
+        throw new LineAborted(error.status);
       }
       if (failure !== undefined) {
         this.error(io, failure);
@@ -565,8 +573,6 @@ export class Interpreter implements ExpansionHost {
     if (value !== undefined) return value;
     if (Object.hasOwn(session.env, name)) return session.env[name];
     switch (name) {
-      case 'HOME':
-        return session.home;
       case 'UID':
       case 'EUID':
         return session.user === 'root' ? '0' : '1000';
@@ -613,12 +619,13 @@ export class Interpreter implements ExpansionHost {
     });
     nested.line = this.line;
     nested.lineBase = this.lineBase;
-    const status = this.inSubshell(() => {
-      const saved = this.session.lastExitCode;
-      const result = nested.runList(body, { stdin: io.stdin, out: capture, tty: false, columns: io.columns });
+    const saved = this.session.lastExitCode;
+    let status: number;
+    try {
+      status = this.inSubshell(() => nested.runList(body, { stdin: io.stdin, out: capture, tty: false, columns: io.columns }));
+    } finally {
       this.session.lastExitCode = saved;
-      return result;
-    });
+    }
     this.io = io;
     this.substitutionStatus = status;
     const captured: string[] = [];
@@ -627,7 +634,7 @@ export class Interpreter implements ExpansionHost {
   }
 
   homeOf(user: string): string | undefined {
-    if (user === '') return this.lookup('HOME') ?? this.session.home;
+    if (user === '') return Object.hasOwn(this.session.env, 'HOME') || this.session.vars?.HOME !== undefined ? this.lookup('HOME') : this.session.home;
     if (user === this.session.user) return this.session.home;
     if (user === 'root') return '/root';
     return undefined;

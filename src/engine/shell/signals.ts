@@ -20,3 +20,11 @@ export class LoopSignal {
 
 /** The work limits were reached: stop everything, as if the learner pressed Ctrl+C. */
 export class BudgetExceeded {}
+
+/** An expansion failed (`${X:?}`, bad substitution): the rest of the command line is abandoned. */
+export class LineAborted {
+  readonly status: number;
+  constructor(status: number) {
+    this.status = status;
+  }
+}

@@ -1,6 +1,6 @@
 // `ls` as GNU coreutils prints it: one per line when piped, columns on a terminal, and the `-l` long format.
 
-import { baseName, isFsError, type FsStat } from '../vfs.ts';
+import { isFsError, type FsStat } from '../vfs.ts';
 import { errnoText, parseOptions, resolve, usageError } from './common.ts';
 import type { Builtin, BuiltinContext } from './registry.ts';
 
@@ -75,7 +75,8 @@ export const ls: Builtin = (ctx, argv) => {
     else files.push(entry);
   }
   const sections: string[] = [];
-  if (files.length > 0) sections.push(render(ctx, sortEntries(files, options), options, false));
+  // GNU ls sizes the columns of the file operands' listing with the directory operands counted too.
+  if (files.length > 0) sections.push(render(ctx, sortEntries(files, options), options, false, dirs));
   const showHeaders = operands.length > 1 || files.length > 0 || status !== 0 || options.recursive;
   const queue = sortEntries(dirs, options);
   for (let i = 0; i < queue.length; i++) {
@@ -144,8 +145,8 @@ function classifySuffix(entry: Entry, options: LsOptions): string {
   return (entry.stat.mode & 0o111) !== 0 ? '*' : '';
 }
 
-function render(ctx: BuiltinContext, entries: Entry[], options: LsOptions, isDirectory: boolean): string {
-  if (options.long) return renderLong(ctx, entries, options, isDirectory);
+function render(ctx: BuiltinContext, entries: Entry[], options: LsOptions, isDirectory: boolean, widthPeers: Entry[] = []): string {
+  if (options.long) return renderLong(ctx, entries, options, isDirectory, widthPeers);
   const names = entries.map((entry) => entry.name + classifySuffix(entry, options));
   if (names.length === 0) return '';
   if (options.onePerLine || !ctx.tty) return `${names.join('\n')}\n`;
@@ -275,10 +276,10 @@ export function lsDate(time: number, now: number): string {
   return `${month} ${day}  ${date.getUTCFullYear()}`;
 }
 
-function renderLong(ctx: BuiltinContext, entries: Entry[], options: LsOptions, isDirectory: boolean): string {
+function renderLong(ctx: BuiltinContext, entries: Entry[], options: LsOptions, isDirectory: boolean, widthPeers: Entry[]): string {
   const now = ctx.state.clock;
   const owner = ctx.session.user;
-  const rows = entries.map((entry) => {
+  const rows = [...entries, ...widthPeers].map((entry) => {
     const links = entry.stat.type === 'dir' ? 2 + countSubdirectories(ctx, entry) : 1;
     return {
       mode: permissions(entry.stat),
@@ -295,7 +296,7 @@ function renderLong(ctx: BuiltinContext, entries: Entry[], options: LsOptions, i
     const total = entries.reduce((sum, entry) => sum + blocks(entry.stat), 0);
     text += `total ${options.human ? humanSize(total * 1024) : total}\n`;
   }
-  for (const row of rows) {
+  for (const row of rows.slice(0, entries.length)) {
     text += `${row.mode} ${row.links.padStart(linkWidth)} ${owner} ${owner} ${row.size.padStart(sizeWidth)} ${row.date} ${row.name}\n`;
   }
   return text;
@@ -312,4 +313,3 @@ function countSubdirectories(ctx: BuiltinContext, entry: Entry): number {
   return count;
 }
 
-export { baseName };

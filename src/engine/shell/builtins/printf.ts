@@ -90,14 +90,10 @@ export function formatPrintf(format: string, args: string[]): PrintfResult {
         }
         default: {
           const value = parseFloatArg(arg ?? '0', invalidNumbers);
-          const digits = precision ?? 6;
-          let formatted: string;
-          if (conversion === 'f' || conversion === 'F') formatted = Math.abs(value).toFixed(Math.min(digits, 100));
-          else if (conversion === 'e' || conversion === 'E') formatted = cExponent(Math.abs(value).toExponential(Math.min(digits, 100)));
-          else formatted = formatG(Math.abs(value), digits === 0 ? 1 : digits, flags.includes('#'));
+          let formatted = formatFloat(Math.abs(value), conversion, precision ?? 6, flags.includes('#'));
           if (conversion === 'E' || conversion === 'G') formatted = formatted.toUpperCase();
           const sign = value < 0 || Object.is(value, -0) ? '-' : flags.includes('+') ? '+' : flags.includes(' ') ? ' ' : '';
-          text += padNumber(sign, formatted, width, flags, true);
+          text += padNumber(sign, formatted, width, flags, Number.isFinite(value));
           continue;
         }
       }
@@ -148,18 +144,69 @@ function parseFloatArg(text: string, invalid: string[]): number {
   return value;
 }
 
-/** JavaScript writes `1.5e+3`; C writes `1.5e+03`. */
-function cExponent(text: string): string {
-  return text.replace(/e([+-])(\d)$/, 'e$10$2');
+/** The double's exact value as `mantissa × 2^exponent`. */
+function decompose(value: number): { mantissa: bigint; exponent: number } {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, value);
+  const high = view.getUint32(0);
+  const low = view.getUint32(4);
+  const biased = (high >>> 20) & 0x7ff;
+  let mantissa = (BigInt(high & 0xfffff) << 32n) | BigInt(low);
+  if (biased !== 0) mantissa |= 1n << 52n;
+  return { mantissa, exponent: (biased === 0 ? 1 : biased) - 1075 };
 }
 
-function formatG(value: number, precision: number, keepZeros: boolean): string {
-  if (value === 0) return '0';
-  const exponent = Math.floor(Math.log10(value));
-  let text: string;
-  if (exponent < -4 || exponent >= precision) text = cExponent(value.toExponential(precision - 1));
-  else text = value.toFixed(Math.max(0, precision - 1 - exponent));
-  if (!keepZeros && text.includes('.')) text = text.replace(/\.?0+(e|$)/, '$1');
+/** round(value × 10^scale) to an integer, halves to even, exactly as glibc's printf rounds. */
+function scaledRound(value: number, scale: number): bigint {
+  const { mantissa, exponent } = decompose(value);
+  let numerator = mantissa;
+  let denominator = 1n;
+  if (exponent >= 0) numerator <<= BigInt(exponent);
+  else denominator <<= BigInt(-exponent);
+  if (scale >= 0) numerator *= 10n ** BigInt(scale);
+  else denominator *= 10n ** BigInt(-scale);
+  const quotient = numerator / denominator;
+  const twiceRemainder = (numerator % denominator) * 2n;
+  if (twiceRemainder > denominator || (twiceRemainder === denominator && quotient % 2n === 1n)) return quotient + 1n;
+  return quotient;
+}
+
+function fixed(value: number, digits: number): string {
+  const scaled = scaledRound(value, digits).toString().padStart(digits + 1, '0');
+  return digits === 0 ? scaled : `${scaled.slice(0, -digits)}.${scaled.slice(-digits)}`;
+}
+
+/** Digits and decimal exponent of `value` rounded to `significant` digits. */
+function scientificParts(value: number, significant: number): { digits: string; exponent: number } {
+  if (value === 0) return { digits: '0'.repeat(significant), exponent: 0 };
+  let exponent = Math.floor(Math.log10(value));
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const digits = scaledRound(value, significant - 1 - exponent).toString();
+    if (digits.length > significant) exponent++;
+    else if (digits.length < significant) exponent--;
+    else return { digits, exponent };
+  }
+  const digits = scaledRound(value, significant - 1 - exponent).toString().slice(0, significant);
+  return { digits, exponent };
+}
+
+function exponential(value: number, precision: number): string {
+  const { digits, exponent } = scientificParts(value, precision + 1);
+  const mantissa = precision === 0 ? digits : `${digits[0]}.${digits.slice(1)}`;
+  const sign = exponent < 0 ? '-' : '+';
+  return `${mantissa}e${sign}${String(Math.abs(exponent)).padStart(2, '0')}`;
+}
+
+/** `%f`, `%e` and `%g` of a non-negative value. */
+function formatFloat(value: number, conversion: string, precision: number, alternate: boolean): string {
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? 'nan' : 'inf';
+  const digits = Math.min(precision, 100);
+  if (conversion === 'f' || conversion === 'F') return fixed(value, digits);
+  if (conversion === 'e' || conversion === 'E') return exponential(value, digits);
+  const significant = digits === 0 ? 1 : digits;
+  const { exponent } = scientificParts(value, significant);
+  let text = exponent < -4 || exponent >= significant ? exponential(value, significant - 1) : fixed(value, significant - 1 - exponent);
+  if (!alternate && text.includes('.')) text = text.replace(/\.?0+(e|$)/, '$1');
   return text;
 }
 

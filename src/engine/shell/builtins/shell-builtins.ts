@@ -93,7 +93,7 @@ const printf: Builtin = (ctx, argv) => {
   let args = argv.slice(1);
   if (args[0] === '--') args = args.slice(1);
   if (args.length === 0) {
-    ctx.out.stderr(`${ctx.shell.prefix()}printf: usage: printf [-v var] format [arguments]\n`);
+    ctx.out.stderr('printf: usage: printf [-v var] format [arguments]\n');
     return 2;
   }
   const result = formatPrintf(args[0], args.slice(1));
@@ -167,20 +167,14 @@ const unset: Builtin = (ctx, argv) => {
 const exit: Builtin = (ctx, argv) => {
   const shell = ctx.shell;
   if (shell.interactiveTop && ctx.session.flavor === 'bash') ctx.out.stderr('exit\n');
-  if (argv.length > 2) {
-    builtinError(ctx, 'exit: too many arguments');
-    return 1;
-  }
   let status = ctx.session.lastExitCode;
   if (argv[1] !== undefined) {
     if (!/^\s*[+-]?[0-9]+\s*$/.test(argv[1])) {
-      if (ctx.session.flavor === 'sh') {
-        builtinError(ctx, `exit: Illegal number: ${argv[1]}`);
-        status = 2;
-      } else {
-        builtinError(ctx, `exit: ${argv[1]}: numeric argument required`);
-        status = 2;
-      }
+      builtinError(ctx, ctx.session.flavor === 'sh' ? `exit: Illegal number: ${argv[1]}` : `exit: ${argv[1]}: numeric argument required`);
+      status = 2;
+    } else if (argv.length > 2) {
+      builtinError(ctx, 'exit: too many arguments');
+      return 1;
     } else status = Number(BigInt.asUintN(8, BigInt(argv[1].trim())));
   }
   if (shell.interactiveTop) ctx.session.exited = true;

@@ -2,7 +2,7 @@
 
 import { baseName } from '../vfs.ts';
 import { usageError } from './common.ts';
-import { commandPath, type Builtin } from './registry.ts';
+import { commandPath, findCommand, type Builtin } from './registry.ts';
 
 /** What `clear` writes for TERM=xterm-256color: home, erase screen, erase scrollback. */
 export const CLEAR_SCREEN = '\x1b[H\x1b[2J\x1b[3J';
@@ -46,8 +46,12 @@ const env: Builtin = (ctx, argv) => {
     assigned[argv[i].slice(0, eq)] = argv[i].slice(eq + 1);
   }
   if (i < argv.length) {
-    const status = ctx.shell.invoke(argv.slice(i), assigned, ctx.io);
-    return status === 127 ? 127 : status;
+    const name = argv[i];
+    if (!name.includes('/') && !findCommand(ctx.session, name, { binariesOnly: true })) {
+      ctx.out.stderr(`env: ‘${name}’: No such file or directory\n`);
+      return 127;
+    }
+    return ctx.shell.invoke(argv.slice(i), assigned, ctx.io);
   }
   const shown = ignoreEnvironment ? assigned : { ...ctx.env, ...assigned };
   let text = '';
