@@ -13,8 +13,10 @@ export interface SessionOptions {
   inputLabel: string;
 }
 
-/** Longest real pause between two chunks: virtual time runs faster than the learner's patience. */
+/** Longest real pause between two chunks, and longest a command's output may take to play: the
+ *  learner should see a pull unfold, not wait for it as long as a real download would take. */
 const MAX_CHUNK_DELAY_MS = 400;
+const MAX_PLAYBACK_MS = 3000;
 const CONTINUATION_PROMPT = '> ';
 
 type Mode = 'editing' | 'playing' | 'following';
@@ -68,7 +70,7 @@ export class TerminalSession {
       fontFamily: style.fontFamily,
       fontSize: parseFloat(style.fontSize) || 14,
       lineHeight: 1.2,
-      cursorBlink: true,
+      cursorBlink: !matchMedia('(prefers-reduced-motion: reduce)').matches,
       scrollback: 2000,
       theme: THEME,
     });
@@ -201,8 +203,11 @@ export class TerminalSession {
   private async play(result: ExecResult): Promise<void> {
     this.mode = 'playing';
     this.skipDelays = false;
+    const pause = (chunk: OutputChunk) => Math.min(chunk.delay, MAX_CHUNK_DELAY_MS);
+    const total = result.chunks.reduce((sum, chunk) => sum + pause(chunk), 0);
+    const scale = total > MAX_PLAYBACK_MS ? MAX_PLAYBACK_MS / total : 1;
     for (const chunk of result.chunks) {
-      if (chunk.delay > 0 && !this.skipDelays) await sleep(Math.min(chunk.delay, MAX_CHUNK_DELAY_MS));
+      if (chunk.delay > 0 && !this.skipDelays) await sleep(pause(chunk) * scale);
       await this.write(toTerminalText(chunk));
     }
     this.lastActivity = performance.now();
