@@ -73,6 +73,12 @@ describe('what a reachable daemon hides', () => {
     expect(withDaemon).not.toContain('--cpu-count');
   });
 
+  it('marks CLI plugins with a star among the management commands, as the real client lists buildx and compose', () => {
+    const compose = { path: ['compose'], use: 'compose', short: 'Docker Compose', flags: [], plugin: true };
+    const text = renderHelp({ ...dockerRoot, subcommands: [...dockerRoot.subcommands!, compose] }, [], { width: 80, daemon: LINUX_DAEMON, home: '/root' });
+    expect(text).toContain('  builder     Manage builds\n  compose*    Docker Compose\n  container   Manage containers\n');
+  });
+
   it('lists only `swarm` under Swarm Commands when the node is in no swarm', () => {
     const text = renderHelp(dockerRoot, [], { width: 80, daemon: LINUX_DAEMON, home: '/root' });
     expect(text).toContain('Swarm Commands:\n  swarm       Manage Swarm\n\nCommands:');

@@ -102,6 +102,8 @@ export interface CommandDef {
    * are not modelled. It answers every invocation, `--help` included, with the not-supported message.
    */
   outline?: boolean;
+  /** A CLI plugin (`compose`, `buildx`): listed among the management commands with a `*` after its name. */
+  plugin?: boolean;
   /** Set on a top-level shortcut (`docker ps`): the command it runs (`docker container ls`). */
   shortcutOf?: CommandDef;
   /** Absent for a real Docker command the simulator does not play; it then says so plainly. */

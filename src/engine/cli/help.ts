@@ -134,7 +134,11 @@ function trimRight(text: string): string {
 function listing(commands: CommandDef[], parent: CommandDef, decorate: boolean): string {
   const padding = namePadding(parent);
   return commands
-    .map((child) => (decorate ? `\n  ${`${commandName(child)} `.padEnd(padding + 1)}${child.short}` : `\n  ${commandName(child).padEnd(padding)} ${child.short}`))
+    .map((child) =>
+      decorate
+        ? `\n  ${`${commandName(child)}${child.plugin ? '*' : ' '}`.padEnd(padding + 1)}${child.short}`
+        : `\n  ${commandName(child).padEnd(padding)} ${child.short}`,
+    )
     .join('');
 }
 
@@ -170,11 +174,11 @@ export function renderHelp(def: CommandDef, lineage: CommandDef[], options: Help
     const top = children.filter((child) => child.topRank !== undefined).sort((a, b) => a.topRank! - b.topRank!);
     if (top.length > 0) text += `\n\nCommon Commands:${listing(top, def, true)}`;
   }
-  const management = children.filter((child) => hasSubcommands(child) && !child.swarmGroup);
+  const management = children.filter((child) => (hasSubcommands(child) || child.plugin) && !child.swarmGroup);
   if (management.length > 0) text += `\n\nManagement Commands:${listing(management, def, true)}`;
   const swarm = children.filter((child) => hasSubcommands(child) && child.swarmGroup);
   if (swarm.length > 0) text += `\n\nSwarm Commands:${listing(swarm, def, true)}`;
-  const operations = children.filter((child) => !hasSubcommands(child) && !(isRoot && child.topRank !== undefined));
+  const operations = children.filter((child) => !hasSubcommands(child) && !child.plugin && !(isRoot && child.topRank !== undefined));
   if (operations.length > 0) text += `\n\nCommands:${listing(operations, def, false)}`;
   if (isRoot && flags.length > 0) text += `\n\nGlobal Options:\n${trimRight(renderFlagUsages(flags, columns, options.home))}`;
   if (hasSubcommands(def)) text += `\n\nRun '${path} COMMAND --help' for more information on a command.`;
