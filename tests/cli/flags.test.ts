@@ -8,7 +8,8 @@ import { parseGoDuration, parseGoInt, parseGoUint, parseNanoCpus } from '../../s
 import { shortcut } from '../../src/engine/cli/shortcut.ts';
 import { Output, type CommandContext } from '../../src/engine/exec/context.ts';
 import { createInitialState } from '../../src/engine/state/initial-state.ts';
-import { isCliLayerFixture, isHelpFixture, loadFixtures, replay } from './docker-cli-fixtures.ts';
+import { dockerRoot } from '../../src/engine/commands/docker.ts';
+import { isCliLayerFixture, isHelpFixture, loadFixtures, replay, splitWords } from './docker-cli-fixtures.ts';
 
 const fixtures = loadFixtures();
 const usageFixtures = fixtures.filter((fixture) => isCliLayerFixture(fixture) && !isHelpFixture(fixture));
@@ -24,6 +25,53 @@ describe('usage and flag errors match the recorded client', () => {
     expect(result.stderr).toBe(fixture.stderr);
     expect(result.exitCode).toBe(fixture.exitCode);
   });
+});
+
+/** The declaration a command line reaches, following names and cobra aliases (flags before names are skipped). */
+function commandOf(line: string): CommandDef | undefined {
+  let def: CommandDef | undefined = dockerRoot;
+  for (const word of splitWords(line).slice(1)) {
+    if (word.startsWith('-')) continue;
+    const next: CommandDef | undefined = def?.subcommands?.find((child) => child.path.at(-1) === word || (child.aliases ?? []).some((alias) => alias.endsWith(` ${word}`) && alias.split(' ').length === child.path.length + 1));
+    if (!next) break;
+    def = next;
+  }
+  return def === dockerRoot ? undefined : def;
+}
+
+/**
+ * Client-side checks a command makes once it runs (`docker: invalid containerPort: abc`) belong to
+ * its `run`; these are where the simulated command still differs from the recording, and why.
+ */
+const KNOWN_COMMAND_GAPS: Record<string, string> = {
+  'docker run -p abc nginx': 'run pulls the image before it validates --publish; docker validates first',
+  'docker run -dp abc nginx': 'run pulls the image before it validates --publish; docker validates first',
+  'docker run -p 8080:abc nginx': 'run pulls the image before it validates --publish; docker validates first',
+  'docker run -p 99999:80 nginx': 'run pulls the image before it validates --publish; docker validates first',
+  'docker run -p8080:abc nginx': 'run pulls the image before it validates --publish; docker validates first',
+  'docker run --health-interval -1s x': 'run does not check that health durations are not negative',
+};
+
+describe('command-level client checks match the recorded client', () => {
+  const commandFixtures = fixtures.filter((fixture) => !isCliLayerFixture(fixture));
+  for (const fixture of commandFixtures) {
+    const name = `${fixture.file}: ${fixture.command}`;
+    const def = commandOf(fixture.command);
+    if (!(def?.run ?? def?.shortcutOf?.run)) {
+      it.todo(`${name} (the command is not simulated yet)`);
+      continue;
+    }
+    const check = () => {
+      const result = replay(fixture);
+      expect({ stdout: result.stdout, stderr: result.stderr, exitCode: result.exitCode }).toEqual({
+        stdout: fixture.stdout,
+        stderr: fixture.stderr,
+        exitCode: fixture.exitCode,
+      });
+    };
+    if (KNOWN_COMMAND_GAPS[fixture.command]) it.fails(`${name} (known gap: ${KNOWN_COMMAND_GAPS[fixture.command]})`, check);
+    else it(name, check);
+  }
 });
 
 const FLAGS: FlagDef[] = [
