@@ -57,6 +57,13 @@ export const MAX_NESTING = 100;
 
 const RESERVED_TERMINATORS = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', '}', 'esac', 'in']);
 const METACHARS = new Set([' ', '\t', '\n', ';', '&', '|', '<', '>', '(', ')']);
+/** Characters that end a run of plain word text (ASCII only; others are plain). */
+const WORD_SPECIAL = (() => {
+  const table = new Uint8Array(128);
+  for (const c of ' \t\n;&|<>()\\\'"$`~') table[c.charCodeAt(0)] = 1;
+  return table;
+})();
+const RESERVED_START = new Set(['i', 't', 'e', 'f', 'd', 'w', 'u', 'c', '{', '}', '!']);
 const NAME_START = /[A-Za-z_]/;
 const NAME_CHAR = /[A-Za-z0-9_]/;
 const SPECIAL_PARAMS = new Set(['?', '$', '#', '!', '@', '*', '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9']);
@@ -140,7 +147,10 @@ export class Parser {
   }
 
   private enter(): void {
-    if (++this.depth > MAX_NESTING) this.failToken();
+    if (++this.depth > MAX_NESTING) {
+      this.skipBlanks();
+      this.failToken();
+    }
   }
 
   private leave(): void {
@@ -213,8 +223,13 @@ export class Parser {
   /** The unquoted reserved word at the current position, if any. */
   private peekReserved(): string | undefined {
     const src = this.source;
+    if (!RESERVED_START.has(src[this.pos])) return undefined;
     let end = this.pos;
-    while (end < src.length && /[a-z{}!]/.test(src[end])) end++;
+    while (end < src.length && end - this.pos <= 5) {
+      const code = src.charCodeAt(end);
+      if (!((code >= 97 && code <= 122) || code === 123 || code === 125 || code === 33)) break;
+      end++;
+    }
     if (end === this.pos || end - this.pos > 5) return undefined;
     const next = src[end];
     if (next !== undefined && !METACHARS.has(next)) return undefined;
@@ -338,8 +353,8 @@ export class Parser {
     let command: Command;
     switch (reserved) {
       case '{': {
-        this.pos++;
         this.enter();
+        this.pos++;
         const body = this.parseList(false);
         this.expectReserved('}');
         this.leave();
@@ -367,8 +382,8 @@ export class Parser {
       case undefined:
       case '!':
         if (this.peekOperator() === '(') {
-          this.pos++;
           this.enter();
+          this.pos++;
           const body = this.parseList(false);
           this.skipNewlines();
           if (this.source[this.pos] !== ')') {
@@ -638,8 +653,15 @@ export class Parser {
           continue;
         }
       }
-      literal += c;
-      this.pos++;
+      // A run of ordinary characters is taken in one slice: long words stay linear and cheap.
+      let end = this.pos + 1;
+      while (end < src.length) {
+        const code = src.charCodeAt(end);
+        if (code < 128 && WORD_SPECIAL[code] === 1) break;
+        end++;
+      }
+      literal += src.slice(this.pos, end);
+      this.pos = end;
     }
     flush();
     return { parts };
@@ -727,8 +749,8 @@ export class Parser {
         if (arith) return arith;
       }
       const start = this.pos + 2;
-      this.pos = start;
       this.enter();
+      this.pos = start;
       const body = this.parseList(false);
       this.skipNewlines();
       if (src[this.pos] !== ')') {

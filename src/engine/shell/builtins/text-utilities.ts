@@ -1,6 +1,6 @@
 // Filters for pipes, with GNU output formats: grep, head, tail, wc, sort, uniq, tee, cut, tr, yes, seq.
 
-import { isFsError } from '../vfs.ts';
+import { isFsError, utf8Length } from '../vfs.ts';
 import { errnoText, joinLines, MAX_GENERATED_LINES, parseOptions, readInputs, resolve, splitLines, stdinText, usageError } from './common.ts';
 import type { Builtin, BuiltinContext } from './registry.ts';
 
@@ -317,7 +317,7 @@ function countText(text: string): Record<string, number> {
       words++;
     }
   }
-  return { l: lines, w: words, c: new TextEncoder().encode(text).length, m: [...text].length };
+  return { l: lines, w: words, c: utf8Length(text), m: [...text].length };
 }
 
 // ---- sort and uniq ----
@@ -566,6 +566,9 @@ const yes: Builtin = (ctx, argv) => {
   return 0;
 };
 
+/** `seq 1 100000` works; beyond that the output is cut, as a pipe reader would stop early. */
+const MAX_SEQ_LINES = 200_000;
+
 const seq: Builtin = (ctx, argv) => {
   let separator = '\n';
   let equalWidth = false;
@@ -589,7 +592,7 @@ const seq: Builtin = (ctx, argv) => {
   if (step === 0) return usageError(ctx, 'seq', `invalid Zero increment value: ‘${stepText}’`);
   const decimals = Math.max(fractionDigits(firstText), fractionDigits(stepText));
   const values: string[] = [];
-  for (let index = 0; values.length < MAX_GENERATED_LINES * 16; index++) {
+  for (let index = 0; values.length < MAX_SEQ_LINES; index++) {
     const value = first + index * step;
     if (step > 0 ? value > last + 1e-10 : value < last - 1e-10) break;
     values.push(decimals > 0 ? value.toFixed(decimals) : String(Math.round(value)));
