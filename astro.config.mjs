@@ -18,9 +18,20 @@ export default defineConfig({
     }),
   ],
   vite: {
-    // The only dynamic import is the terminal, whose chunk has no further dependencies to preload;
-    // without this, Vite adds ~0.5 KB gzip of preload helper to every page.
-    build: { modulePreload: false },
+    build: {
+      rolldownOptions: {
+        output: {
+          // The terminal's code comes in two chunks fetched side by side: xterm changes rarely and
+          // stays cached while the engine changes with every release.
+          codeSplitting: {
+            groups: [
+              { name: 'xterm', test: /node_modules[\\/]@xterm[\\/]/ },
+              { name: 'engine', test: /src[\\/]engine[\\/]/ },
+            ],
+          },
+        },
+      },
+    },
   },
   markdown: {
     shikiConfig: {

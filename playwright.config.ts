@@ -12,6 +12,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 15_000 },
   reporter: [['list'], ['json', { outputFile: 'test-results/playwright.json' }]],
+  // Playwright empties its output folder before a run; a subfolder keeps Vitest's report beside ours.
+  outputDir: 'test-results/playwright',
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     browserName: 'chromium',

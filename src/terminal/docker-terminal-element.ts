@@ -2,63 +2,54 @@
 import type { TerminalSession } from './terminal-session.ts';
 
 class DockerTerminalElement extends HTMLElement {
-  private session?: TerminalSession;
-  private starting?: Promise<TerminalSession | undefined>;
+  private session?: Promise<TerminalSession | void>;
   private observer?: IntersectionObserver;
 
   connectedCallback(): void {
     this.addEventListener('click', (event) => {
-      const button = (event.target as Element).closest<HTMLButtonElement>('button[data-command]');
-      if (button) void this.start().then((session) => session?.typeCommand(button.dataset.command ?? ''));
+      const button = (event.target as Element).closest<HTMLElement>('[data-command]');
+      if (button) void this.start().then((session) => session?.typeCommand(button.dataset.command!));
     });
-    this.observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) void this.start();
-      },
-      { rootMargin: '200px' },
-    );
+    this.observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && this.start(), {
+      rootMargin: '200px',
+    });
     this.observer.observe(this);
   }
 
   disconnectedCallback(): void {
     this.observer?.disconnect();
-    this.session?.dispose();
+    void this.session?.then((session) => session?.dispose());
   }
 
   /** Plain text of everything the terminal shows, for copying and for checks. */
-  transcript(): string {
-    return this.session?.transcript() ?? '';
+  async transcript(): Promise<string> {
+    return (await this.session)?.transcript() ?? '';
   }
 
-  private start(): Promise<TerminalSession | undefined> {
-    this.starting ??= this.load();
-    return this.starting;
-  }
-
-  private async load(): Promise<TerminalSession | undefined> {
+  private start(): Promise<TerminalSession | void> {
     this.observer?.disconnect();
-    const screen = this.querySelector<HTMLElement>('[data-terminal-screen]');
-    const status = this.querySelector('[data-terminal-status]');
-    if (!screen) return undefined;
-    this.dataset.state = 'loading';
-    if (status) status.textContent = this.dataset.loadingText ?? '';
+    this.session ??= this.load();
+    return this.session;
+  }
+
+  private async load(): Promise<TerminalSession | void> {
+    this.setState('loading');
     try {
       const { startSession } = await import('./terminal-session.ts');
-      screen.replaceChildren();
-      this.session = startSession({
-        screen,
-        seed: this.dataset.seed ? Number(this.dataset.seed) : undefined,
-        inputLabel: this.dataset.inputLabel ?? 'Terminal input',
-      });
-      this.dataset.state = 'ready';
-      if (status) status.textContent = '';
-      return this.session;
+      const session = startSession(this);
+      this.setState('ready');
+      return session;
     } catch (error) {
-      this.dataset.state = 'failed';
-      if (status) status.textContent = this.dataset.failedText ?? '';
+      this.setState('failed');
       console.error(error);
-      return undefined;
     }
+  }
+
+  /** Shows the matching note (data-loading-text, data-failed-text) over the screen, or none. */
+  private setState(state: string): void {
+    this.dataset.state = state;
+    const status = this.querySelector('[data-terminal-status]');
+    if (status) status.textContent = this.dataset[`${state}Text`] ?? '';
   }
 }
 

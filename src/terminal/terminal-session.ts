@@ -6,12 +6,6 @@ import { createMachine } from './engine.ts';
 import type { ExecResult, Machine, OutputChunk } from '../engine/types.ts';
 import { LineEditor, splitKeys, type EditorKey } from './line-editor.ts';
 
-export interface SessionOptions {
-  /** The element xterm opens in; its size decides rows and columns. */
-  screen: HTMLElement;
-  seed?: number;
-  inputLabel: string;
-}
 
 /** Longest real pause between two chunks, and longest a command's output may take to play: the
  *  learner should see a pull unfold, not wait for it as long as a real download would take. */
@@ -61,9 +55,15 @@ export class TerminalSession {
   private lastActivity = performance.now();
   private readonly resizeObserver: ResizeObserver;
 
-  constructor(options: SessionOptions) {
-    const style = getComputedStyle(options.screen);
-    Terminal.strings.promptLabel = options.inputLabel;
+  /**
+   * `host` is the <docker-terminal> element: xterm opens in its `[data-terminal-screen]`, whose size
+   * decides rows and columns, and its data attributes carry the seed and the input's label.
+   */
+  constructor(host: HTMLElement) {
+    const screen = host.querySelector<HTMLElement>('[data-terminal-screen]') ?? host;
+    const { seed, inputLabel } = host.dataset;
+    const style = getComputedStyle(screen);
+    if (inputLabel) Terminal.strings.promptLabel = inputLabel;
     this.terminal = new Terminal({
       // No WebGL or canvas addon is loaded, so xterm draws with its DOM renderer: the text is in the page.
       screenReaderMode: true,
@@ -75,13 +75,14 @@ export class TerminalSession {
       theme: THEME,
     });
     this.terminal.loadAddon(this.fit);
-    this.machine = createMachine(options.seed === undefined ? {} : { seed: options.seed });
+    this.machine = createMachine(seed ? { seed: Number(seed) } : {});
     this.editor = new LineEditor(() => this.terminal.cols);
 
-    this.terminal.open(options.screen);
+    screen.replaceChildren();
+    this.terminal.open(screen);
     this.fit.fit();
     this.resizeObserver = new ResizeObserver(() => this.fit.fit());
-    this.resizeObserver.observe(options.screen);
+    this.resizeObserver.observe(screen);
 
     // Tab is not completion yet, so let it move focus out of the terminal instead of trapping it.
     this.terminal.attachCustomKeyEventHandler((event) => event.key !== 'Tab');
@@ -248,6 +249,6 @@ function keysToData(keys: EditorKey[]): string {
   return keys.map((key) => (key.kind === 'text' ? key.text : (codes[key.kind] ?? ''))).join('');
 }
 
-export function startSession(options: SessionOptions): TerminalSession {
-  return new TerminalSession(options);
+export function startSession(host: HTMLElement): TerminalSession {
+  return new TerminalSession(host);
 }

@@ -24,7 +24,10 @@ async function startTerminal(page: Page) {
 }
 
 function transcript(page: Page) {
-  return page.locator('docker-terminal').first().evaluate((element) => (element as HTMLElement & { transcript(): string }).transcript());
+  return page
+    .locator('docker-terminal')
+    .first()
+    .evaluate((element) => (element as HTMLElement & { transcript(): Promise<string> }).transcript());
 }
 
 async function run(page: Page, command: string) {
