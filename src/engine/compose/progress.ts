@@ -29,6 +29,11 @@ export interface ProgressOptions {
   /** `Running`, `Pulling`, `Stopping`, `Removing`… */
   title: string;
   dryRun?: boolean;
+  /**
+   * No frame before this time: `up` draws its block only once images are built, yet the
+   * `Service web  Built` line times the build from its start.
+   */
+  firstDrawAt?: number;
 }
 
 /** A piece of output and the virtual time that passes before it. */
@@ -233,7 +238,7 @@ export function plainLine(event: ProgressEvent, dryRun = false): string {
 export function renderProgress(timeline: TimedEvent[], end: number, options: ProgressOptions, tail: string[] = []): Piece[] {
   const events = [...timeline].sort((a, b) => a.at - b.at);
   const pieces: Piece[] = [];
-  let clock = 0;
+  let clock = options.mode === 'tty' ? (options.firstDrawAt ?? 0) : 0;
   const emit = (text: string, at: number) => {
     if (text === '') return;
     pieces.push({ text, delay: Math.max(0, at - clock) });
@@ -254,6 +259,7 @@ export function renderProgress(timeline: TimedEvent[], end: number, options: Pro
     }
   };
   for (let tick = TICK_MS; tick < end; tick += TICK_MS) {
+    if (tick < (options.firstDrawAt ?? 0)) continue;
     applyUntil(tick);
     emit(state.frame(tick, options), tick);
   }
