@@ -102,6 +102,16 @@ describe('terminal output', () => {
     expect(shell.run('ls -1', { tty: true, columns: 60 }).stdout.split('\n')).toHaveLength(11);
   });
 
+  it('quotes odd names on a terminal and aligns the others, as GNU ls does', () => {
+    const names = ['a b', 'c', "it's", 'd$x', 'plain', 'tab\tt'];
+    const shell = makeShell({ files: Object.fromEntries(names.map((name) => [`/home/learner/${name}`, ''])) });
+    // Recorded from GNU ls 9.1 on a terminal (script -qc).
+    expect(shell.run('ls', { tty: true, columns: 80 }).stdout).toBe(`'a b'   c  'd$x'  "it's"   plain  'tab'$'\\t''t'\n`);
+    expect(shell.run('ls -1', { tty: true }).stdout).toBe(`'a b'\nc\n'd$x'\n"it's"\nplain\n'tab'$'\\t''t'\n`);
+    expect(shell.run('ls -l c', { tty: true }).stdout).toBe('-rw-r--r-- 1 learner learner 0 Dec  4 15:23 c\n');
+    expect(shell.run('ls', { tty: false }).stdout).toBe('a b\nc\nd$x\nit\'s\nplain\ntab\tt\n');
+  });
+
   it('prints ls -l with permissions, owner, size and recent or old dates', () => {
     const shell = makeShell({ files: { '/home/learner/app.py': 'print("hi")\n', '/home/learner/big': 'x'.repeat(5000) } });
     shell.run('mkdir src; touch src/a; chmod +x app.py');

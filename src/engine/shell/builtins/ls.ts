@@ -147,10 +147,47 @@ function classifySuffix(entry: Entry, options: LsOptions): string {
 
 function render(ctx: BuiltinContext, entries: Entry[], options: LsOptions, isDirectory: boolean, widthPeers: Entry[] = []): string {
   if (options.long) return renderLong(ctx, entries, options, isDirectory, widthPeers);
-  const names = entries.map((entry) => entry.name + classifySuffix(entry, options));
-  if (names.length === 0) return '';
-  if (options.onePerLine || !ctx.tty) return `${names.join('\n')}\n`;
+  if (entries.length === 0) return '';
+  if (!ctx.tty) return `${entries.map((entry) => entry.name + classifySuffix(entry, options)).join('\n')}\n`;
+  const names = displayNames(entries, !options.onePerLine).map((name, index) => name + classifySuffix(entries[index], options));
+  if (options.onePerLine) return `${names.join('\n')}\n`;
   return renderColumns(names, ctx.columns);
+}
+
+/**
+ * Names as GNU ls shows them on a terminal: quoted for the shell when they hold spaces or
+ * special characters; with `align`, the others get a leading space so the columns line up.
+ */
+function displayNames(entries: Entry[], align: boolean): string[] {
+  const quoted = entries.map((entry) => quoteName(entry.name));
+  const anyQuoted = align && quoted.some((name, index) => name !== entries[index].name);
+  return anyQuoted ? quoted.map((name, index) => (name === entries[index].name ? ` ${name}` : name)) : quoted;
+}
+
+const SAFE_NAME = /^[A-Za-z0-9_.\-+,:@%/=^]+$/;
+
+export function quoteName(name: string): string {
+  if (SAFE_NAME.test(name) || (/^[^~#]/.test(name) && /^[A-Za-z0-9_.\-+,:@%/=^~#]+$/.test(name))) return name;
+  if (/[\x00-\x1f\x7f]/.test(name)) {
+    let text = '';
+    let run = '';
+    const flush = (): void => {
+      if (run) text += `'${run.replace(/'/g, `'\\''`)}'`;
+      run = '';
+    };
+    for (const char of name) {
+      const code = char.charCodeAt(0);
+      if (code < 0x20 || code === 0x7f) {
+        flush();
+        const named: Record<number, string> = { 7: 'a', 8: 'b', 9: 't', 10: 'n', 11: 'v', 12: 'f', 13: 'r', 27: 'E' };
+        text += `$'\\${named[code] ?? code.toString(8).padStart(3, '0')}'`;
+      } else run += char;
+    }
+    flush();
+    return text;
+  }
+  if (name.includes("'") && !/["$`\\!]/.test(name)) return `"${name}"`;
+  return `'${name.replace(/'/g, `'\\''`)}'`;
 }
 
 /** GNU ls's column layout: the most columns that fit, filled top to bottom, padded with tabs. */
@@ -286,7 +323,8 @@ function renderLong(ctx: BuiltinContext, entries: Entry[], options: LsOptions, i
       links: String(links),
       size: options.human ? humanSize(entry.stat.size) : String(entry.stat.size),
       date: lsDate(entry.stat.mtime, now),
-      name: entry.name + classifySuffix(entry, options) + (entry.target !== undefined ? ` -> ${entry.target}` : ''),
+      name: entry.name,
+      suffix: classifySuffix(entry, options) + (entry.target !== undefined ? ` -> ${ctx.tty ? quoteName(entry.target) : entry.target}` : ''),
     };
   });
   const linkWidth = Math.max(0, ...rows.map((row) => row.links.length));
@@ -296,9 +334,10 @@ function renderLong(ctx: BuiltinContext, entries: Entry[], options: LsOptions, i
     const total = entries.reduce((sum, entry) => sum + blocks(entry.stat), 0);
     text += `total ${options.human ? humanSize(total * 1024) : total}\n`;
   }
-  for (const row of rows.slice(0, entries.length)) {
-    text += `${row.mode} ${row.links.padStart(linkWidth)} ${owner} ${owner} ${row.size.padStart(sizeWidth)} ${row.date} ${row.name}\n`;
-  }
+  const names = ctx.tty ? displayNames([...entries, ...widthPeers], true) : rows.map((row) => row.name);
+  rows.slice(0, entries.length).forEach((row, index) => {
+    text += `${row.mode} ${row.links.padStart(linkWidth)} ${owner} ${owner} ${row.size.padStart(sizeWidth)} ${row.date} ${names[index]}${row.suffix}\n`;
+  });
   return text;
 }
 
