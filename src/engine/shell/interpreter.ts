@@ -256,7 +256,7 @@ export class Interpreter implements ExpansionHost {
     this.loopDepth++;
     try {
       while (next()) {
-        this.charge(io, 0);
+        this.charge(0);
         try {
           status = body();
         } catch (signal) {
@@ -279,17 +279,16 @@ export class Interpreter implements ExpansionHost {
   }
 
   /** Counts a step of work and the output so far; past the limits, everything stops. */
-  private charge(io: Io, outputChars: number): void {
+  private charge(outputChars: number): void {
     this.budget.steps++;
     this.budget.outputChars += outputChars;
     if (this.budget.steps > MAX_STEPS || this.budget.outputChars > MAX_OUTPUT_CHARS) throw new BudgetExceeded();
-    void io;
   }
 
   // ---- simple commands ----
 
   private runSimple(command: SimpleCommand, io: Io): number {
-    this.charge(io, 0);
+    this.charge(0);
     const host = this.host(io);
     this.substitutionStatus = undefined;
     let argv: string[];
@@ -343,7 +342,7 @@ export class Interpreter implements ExpansionHost {
       io.out.stderr(`${this.prefix()}${name}: internal error\n`);
       status = 1;
     }
-    this.charge(io, outputSize(io.out) - before);
+    this.charge(outputSize(io.out) - before);
     return Number.isInteger(status) ? status & 0xff : 1;
   }
 

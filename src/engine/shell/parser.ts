@@ -76,6 +76,7 @@ export class Parser {
   trailingBackslash = false;
   private pending: PendingHeredoc[] = [];
   private depth = 0;
+  private lineCache = { position: 0, line: 1 };
 
   constructor(source: string) {
     this.source = source;
@@ -97,7 +98,7 @@ export class Parser {
    * bodies that follow it. Returns `undefined` at the end of input. Throws ShellSyntaxError.
    */
   parseNextLine(): List | undefined {
-    this.skipSeparatorsAndNewlines();
+    this.skipNewlines();
     if (this.pos >= this.source.length) return undefined;
     const list = this.parseList(true);
     this.skipBlanks();
@@ -124,9 +125,17 @@ export class Parser {
 
   // ---- positions and errors ----
 
+  /** 1-based line of a position; counts on from the last answer, so asking in order stays linear. */
   lineAt(position: number): number {
+    let from = 0;
     let line = 1;
-    for (let i = 0; i < position && i < this.source.length; i++) if (this.source.charCodeAt(i) === 10) line++;
+    if (position >= this.lineCache.position) {
+      from = this.lineCache.position;
+      line = this.lineCache.line;
+    }
+    const end = Math.min(position, this.source.length);
+    for (let i = from; i < end; i++) if (this.source.charCodeAt(i) === 10) line++;
+    this.lineCache = { position: end, line };
     return line;
   }
 
@@ -180,10 +189,6 @@ export class Parser {
       this.pos++;
       this.readHeredocBodies();
     }
-  }
-
-  private skipSeparatorsAndNewlines(): void {
-    this.skipNewlines();
   }
 
   private peekOperator(): string | undefined {
@@ -496,7 +501,7 @@ export class Parser {
         if (op === '(' && words.length > 0) this.failToken();
         break;
       }
-      const word = this.readWord(words.length === 0);
+      const word = this.readWord();
       if (words.length === 0) {
         const assignment = asAssignment(word);
         if (assignment) {
@@ -581,8 +586,7 @@ export class Parser {
   // ---- words ----
 
   /** Reads one word (the caller has checked that one starts here). */
-  readWord(commandPosition = false): Word {
-    void commandPosition;
+  readWord(): Word {
     const src = this.source;
     const parts: WordPart[] = [];
     let literal = '';

@@ -40,10 +40,9 @@ export function parseOptions(argv: string[], spec: OptionSpec): ParsedOptions | 
       const eq = arg.indexOf('=');
       const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
       if (spec.longWithValue && Object.hasOwn(spec.longWithValue, name)) {
-        let value = eq < 0 ? argv[++i] : arg.slice(eq + 1);
+        const value = eq < 0 ? argv[++i] : arg.slice(eq + 1);
         if (value === undefined) return { error: `option '--${name}' requires an argument` };
         values.set(spec.longWithValue[name], value);
-        value = '';
         continue;
       }
       if (spec.long && Object.hasOwn(spec.long, name) && eq < 0) {
