@@ -200,9 +200,9 @@ const history: Builtin = (ctx, argv) => {
     }
     start = Math.max(0, entries.length - Number(args[0]));
   }
-  let text = '';
-  for (let i = start; i < entries.length; i++) text += `${String(i + 1).padStart(5)}  ${entries[i]}\n`;
-  ctx.out.stdout(text);
+  const lines: string[] = [];
+  for (let i = start; i < entries.length; i++) lines.push(`${String(i + 1).padStart(5)}  ${entries[i]}\n`);
+  ctx.out.stdout(lines.join(''));
   return 0;
 };
 

@@ -260,11 +260,33 @@ function headOrTail(ctx: BuiltinContext, argv: string[], command: 'head' | 'tail
 }
 
 function sliceLines(text: string, command: 'head' | 'tail', sign: string, count: number): string {
-  const pieces = text.split(/(?<=\n)/);
   if (text === '') return '';
-  if (command === 'head') return (sign === '-' ? pieces.slice(0, Math.max(0, pieces.length - count)) : pieces.slice(0, count)).join('');
-  if (sign === '+') return pieces.slice(Math.max(0, count - 1)).join('');
-  return count === 0 ? '' : pieces.slice(-count).join('');
+  if (command === 'head') return sign === '-' ? text.slice(0, offsetFromEnd(text, count)) : text.slice(0, offsetAfterLines(text, count));
+  if (sign === '+') return text.slice(offsetAfterLines(text, Math.max(0, count - 1)));
+  return text.slice(offsetFromEnd(text, count));
+}
+
+/** Where the text after the first `lines` lines starts. */
+function offsetAfterLines(text: string, lines: number): number {
+  let offset = 0;
+  for (let i = 0; i < lines; i++) {
+    const newline = text.indexOf('\n', offset);
+    if (newline < 0) return text.length;
+    offset = newline + 1;
+  }
+  return offset;
+}
+
+/** Where the last `lines` lines start (a final line without a newline counts as one). */
+function offsetFromEnd(text: string, lines: number): number {
+  if (lines === 0) return text.length;
+  let offset = text.endsWith('\n') ? text.length - 1 : text.length;
+  for (let i = 0; i < lines; i++) {
+    const newline = text.lastIndexOf('\n', offset - 1);
+    if (newline < 0) return 0;
+    offset = newline;
+  }
+  return offset + 1;
 }
 
 function sliceBytes(text: string, command: 'head' | 'tail', sign: string, count: number): string {
