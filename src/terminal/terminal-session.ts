@@ -6,7 +6,6 @@ import { createMachine } from './engine.ts';
 import type { ExecResult, Machine, OutputChunk } from '../engine/types.ts';
 import { LineEditor, splitKeys, type EditorKey } from './line-editor.ts';
 
-
 /** Longest real pause between two chunks, and longest a command's output may take to play: the
  *  learner should see a pull unfold, not wait for it as long as a real download would take. */
 const MAX_CHUNK_DELAY_MS = 400;
@@ -108,7 +107,8 @@ export class TerminalSession {
     for (let index = 0; index < buffer.length; index += 1) {
       const line = buffer.getLine(index);
       if (!line) continue;
-      const text = line.translateToString(true);
+      // A row that continues on the next one keeps its trailing spaces: they are part of the line.
+      const text = line.translateToString(!buffer.getLine(index + 1)?.isWrapped);
       if (line.isWrapped && lines.length > 0) lines[lines.length - 1] += text;
       else lines.push(text);
     }
