@@ -30,8 +30,10 @@ class SimulatedMachine implements Machine {
   constructor(state: MachineState) {
     this.state = state;
     const programs = (name: string): Program | undefined => {
-      const entry = HOST_PROGRAMS[name.replace(/^\/usr\/(local\/)?bin\//, '')];
-      if (!entry) return undefined;
+      const key = name.replace(/^\/usr\/(local\/)?bin\//, '');
+      // Own keys only: `valueOf` or `constructor` typed at the prompt are not programs.
+      if (!Object.hasOwn(HOST_PROGRAMS, key)) return undefined;
+      const entry = HOST_PROGRAMS[key];
       return (ctx: CommandContext, argv: string[]) => entry.program({ ...ctx, follow: (handler) => (this.pendingInterrupt = handler) }, argv);
     };
     const describePrograms = () => Object.entries(HOST_PROGRAMS).map(([name, entry]) => ({ name, summary: entry.summary }));
