@@ -16,7 +16,7 @@ const VERBS = [
 ];
 const HOSTILE = [
   "'unbalanced", '"unbalanced', '$(', '$((1+', '`', '\\', '\x00\x01\x1b[2J', 'a'.repeat(10_000), '$(echo $(echo $(echo $(echo deep))))',
-  ';;;', 'valueOf', 'constructor', '__proto__', '  ';;;', '&&',  ';;;', '&&',', '|', '> ', '<<EOF', 'yes | head -n 3', 'yes', 'cat /dev/zero', '${', '${x', 'echo ${#}', ':(){ :|:& };:',
+  ';;;', 'valueOf', 'constructor', '__proto__', '&&', '|', '> ', '<<EOF', 'yes | head -n 3', 'yes', 'cat /dev/zero', '${', '${x', 'echo ${#}', ':(){ :|:& };:',
 ];
 
 const dockerLine = fc
