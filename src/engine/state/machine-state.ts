@@ -158,4 +158,16 @@ export interface MachineState {
   containers: ContainerRecord[];
   volumes: VolumeRecord[];
   networks: NetworkRecord[];
+  /** The builder's layer cache between `docker build`s (see builder/build.ts); absent until the first build. */
+  buildCache?: BuildCacheState;
+}
+
+/** What BuildKit keeps between builds: step results by cache key, fetched base layers, received context files. */
+export interface BuildCacheState {
+  /** Cache key → the step's file-system changes (`null` deletes), layer bytes and creation time (epoch ms). */
+  steps: Record<string, { changes: Record<string, FsNode | null>; bytes: number; created: number }>;
+  /** Ids of base images whose layers were downloaded into the build cache. */
+  bases: string[];
+  /** Context files the builder holds: path relative to the context → content hash. */
+  context: Record<string, string>;
 }
