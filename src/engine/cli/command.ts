@@ -106,6 +106,15 @@ export interface CommandDef {
   plugin?: boolean;
   /** Set on a top-level shortcut (`docker ps`): the command it runs (`docker container ls`). */
   shortcutOf?: CommandDef;
+  /**
+   * Long names of the flags `run` honours. A flag given outside this list is refused with the
+   * simulator's plain "does not support" message rather than silently ignored; `help` is always
+   * allowed. A flag that has no visible effect in the sandbox but is recorded in state (and shown
+   * by inspect) counts as honoured. Absent: every declared flag is accepted, which only a command
+   * without `run` may leave so (a test holds every command with a `run` to declaring it).
+   * On the root, it lists the global options that commands honour.
+   */
+  supportedFlags?: readonly string[];
   /** Absent for a real Docker command the simulator does not play; it then says so plainly. */
   run?: (ctx: CommandContext, invocation: Invocation) => number | void;
 }

@@ -3,7 +3,7 @@
 import type { CommandDef, FlagValue, Invocation } from './command.ts';
 import type { CommandContext } from '../exec/context.ts';
 import { parseFlags, type FlagParseResult } from './flags.ts';
-import { checkArgs, flagError, notSimulated, unknownCommand, unknownHelpTopic, unknownSubcommand, type UsageError } from './errors.ts';
+import { checkArgs, flagError, flagsNotSimulated, notSimulated, unknownCommand, unknownHelpTopic, unknownSubcommand, type UsageError } from './errors.ts';
 import { LINUX_DAEMON, commandName, commandPathOf, daemonOffers, helpWidth, renderHelp, useLineOf, type DaemonProfile, type HelpOptions } from './help.ts';
 
 export interface DockerClientOptions {
@@ -136,6 +136,12 @@ function unsupportedFlags(def: CommandDef, given: Set<string>, daemon: DaemonPro
   return errors.length > 0 ? errors.join('\n') : null;
 }
 
+/** The given flags a command does not honour, in the order they were given; none when it declares no list. */
+function notHonoured(supported: readonly string[] | undefined, given: Set<string>): string[] {
+  if (!supported) return [];
+  return [...given].filter((name) => name !== 'help' && !supported.includes(name));
+}
+
 /**
  * Root help after `--tls`/`--tlsverify`: the client forgets the default certificate paths it found
  * missing, and with no daemon answering over TLS it takes experimental features as unavailable.
@@ -233,6 +239,10 @@ export function runDocker(ctx: CommandContext, argv: string[], root: CommandDef,
 
   const run = def.run ?? def.shortcutOf?.run;
   if (!run) return fail(notSimulated(commandPathOf(def.shortcutOf ?? def)));
+  const globalRefused = notHonoured(root.supportedFlags, global.given);
+  if (globalRefused.length > 0) return fail(flagsNotSimulated(globalRefused, null));
+  const refused = notHonoured(def.supportedFlags ?? def.shortcutOf?.supportedFlags, parsed.given);
+  if (refused.length > 0) return fail(flagsNotSimulated(refused, commandPathOf(def)));
   const invocation: Invocation = { flags, given: parsed.given, args: parsed.args, commandPath: commandPathOf(def) };
   const exitCode = run(ctx, invocation);
   return typeof exitCode === 'number' ? exitCode : 0;

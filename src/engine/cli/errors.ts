@@ -66,6 +66,17 @@ export function notSimulated(commandPath: string): UsageError {
 }
 
 /**
+ * Flags the command declares (Docker has them) but whose effect the simulator does not play: said
+ * plainly instead of a success that ignored them. `commandPath` is null for global options.
+ */
+export function flagsNotSimulated(flagNames: string[], commandPath: string | null): UsageError {
+  const flags = flagNames.map((name) => `--${name}`).join(', ');
+  const where = commandPath === null ? (flagNames.length === 1 ? 'the global option ' : 'the global options ') : '';
+  const target = commandPath === null ? '' : ` for '${commandPath}'`;
+  return { message: `docker: the simulator does not support ${where}${flags}${target} yet; real Docker does.\n`, exitCode: 1 };
+}
+
+/**
  * A command's own client-side check failing after parsing (`docker: invalid containerPort: abc`):
  * cli.StatusError as run/create/start print it, exit 125 unless the command says otherwise.
  */

@@ -94,6 +94,8 @@ export const dockerRoot: CommandDef = {
     { name: 'tlsverify', kind: 'bool', type: '', usage: 'Use TLS and verify the remote' },
     { name: 'version', shorthand: 'v', kind: 'bool', type: '', usage: 'Print version information and quit' },
   ],
+  // Global options a simulated command honours: the others would reach another daemon or set up TLS.
+  supportedFlags: ['debug', 'log-level'],
   subcommands: [
     // Common Commands, in Docker's order.
     shortcut(runCommand, ['run'], { topRank: 1 }),

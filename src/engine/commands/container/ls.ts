@@ -28,6 +28,7 @@ export const lsCommand: CommandDef = {
     { name: 'quiet', shorthand: 'q', kind: 'bool', type: '', usage: 'Only display container IDs' },
     { name: 'size', shorthand: 's', kind: 'bool', type: '', usage: 'Display total file sizes' },
   ],
+  supportedFlags: ['all', 'last', 'latest', 'no-trunc', 'quiet'],
   run(ctx, { flags }) {
     const { state } = ctx;
     const noTrunc = flags['no-trunc'] === true;

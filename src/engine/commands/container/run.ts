@@ -187,6 +187,12 @@ export const runCommand: CommandDef = {
     { name: 'volumes-from', kind: 'list', type: 'list', usage: 'Mount volumes from the specified container(s)' },
     { name: 'workdir', shorthand: 'w', kind: 'string', type: 'string', usage: 'Working directory inside the container' },
   ],
+  // What containerSpecFrom and run read; memory, labels, restart, user and hostname are recorded and shown by inspect.
+  // Content trust is not simulated and skipping it is Docker's default, so the flag changes nothing.
+  supportedFlags: [
+    'detach', 'disable-content-trust', 'entrypoint', 'env', 'hostname', 'interactive', 'label', 'memory', 'name',
+    'network', 'publish', 'publish-all', 'restart', 'rm', 'tty', 'user', 'volume', 'workdir',
+  ],
   run(ctx, invocation) {
     const image = ensureImage(ctx, invocation, invocation.args[0]);
     if (typeof image === 'number') return image;

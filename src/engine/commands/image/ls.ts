@@ -34,6 +34,8 @@ export const lsCommand: CommandDef = {
     { name: 'quiet', shorthand: 'q', kind: 'bool', type: '', usage: 'Only show image IDs' },
     { name: 'tree', kind: 'bool', type: '', usage: 'List multi-platform images as a tree (EXPERIMENTAL)' },
   ],
+  // `--all` adds intermediate images, which BuildKit never leaves: the list is the same with it.
+  supportedFlags: ['all', 'no-trunc', 'quiet'],
   run(ctx, { flags, args }) {
     const { state } = ctx;
     const noTrunc = flags['no-trunc'] === true;

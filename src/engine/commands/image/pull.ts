@@ -16,6 +16,7 @@ export const pullCommand: CommandDef = {
     { name: 'platform', kind: 'string', type: 'string', usage: 'Set platform if server is multi-platform capable' },
     { name: 'quiet', shorthand: 'q', kind: 'bool', type: '', usage: 'Suppress verbose output' },
   ],
+  supportedFlags: ['disable-content-trust', 'quiet'],
   run(ctx, invocation) {
     const parsed = parseReference(invocation.args[0]);
     if (!parsed.ok) {
