@@ -1,6 +1,6 @@
 // `docker build` end to end and pure: parse, plan the stages, run each step against the layer cache, export the image.
 
-import type { FsNode, FsTree, ImageConfig, ImageRecord } from '../state/machine-state.ts';
+import type { BuildCacheState, FsNode, FsTree, ImageConfig, ImageRecord } from '../state/machine-state.ts';
 import { parseReference } from '../registry/reference.ts';
 import type { Stream } from '../types.ts';
 import { isIgnored, parseDockerignore } from './dockerignore.ts';
@@ -38,20 +38,10 @@ export type BaseLookup = (
 ) => { ok: true; base: BaseImage } | { ok: false; reason: 'repository' | 'manifest' | 'reference' | 'registry'; message: string };
 
 /** A step result the builder can reuse: what it changed in the file system and how big its layer is. */
-export interface CachedStep {
-  changes: Record<string, FsNode | null>;
-  bytes: number;
-  created: number;
-}
+export type CachedStep = BuildCacheState['steps'][string];
 
-/** BuildKit's state between builds: step results by cache key and what it has already fetched. */
-export interface BuildCache {
-  steps: Record<string, CachedStep>;
-  /** Ids of base images whose layers were downloaded into the build cache. */
-  bases: string[];
-  /** Context files the builder holds: relative path → content hash. */
-  context: Record<string, string>;
-}
+/** BuildKit's state between builds, kept in the machine state (`MachineState.buildCache`). */
+export type BuildCache = BuildCacheState;
 
 export function emptyBuildCache(): BuildCache {
   return { steps: {}, bases: [], context: {} };
@@ -70,7 +60,8 @@ export interface ImageHistoryEntry {
 export type ProgressMode = 'auto' | 'plain' | 'tty' | 'quiet' | 'rawjson';
 
 export interface BuildRequest {
-  dockerfile: string;
+  /** The Dockerfile's text; undefined when the file does not exist. */
+  dockerfile: string | undefined;
   /** As `load build definition from …` names it: the file's base name. */
   dockerfileName: string;
   context: BuildContextFiles;
@@ -740,7 +731,8 @@ function assembleOutput(run: BuildRun, failure: BuildFailure | undefined, warnin
     if (summary !== '') output.push({ stream: 'stderr', text: summary, delay: 0 });
   }
   if (failure) {
-    output.push({ stream: 'stderr', text: `${sourceExcerpt(request.dockerfile, request.dockerfileName, failure)}ERROR: failed to solve: ${failure.message}\n`, delay: 0 });
+    const excerpt = request.dockerfile === undefined ? '' : sourceExcerpt(request.dockerfile, request.dockerfileName, failure);
+    output.push({ stream: 'stderr', text: `${excerpt}ERROR: failed to solve: ${failure.message}\n`, delay: 0 });
   } else if (mode === 'quiet' && image) {
     output.push({ stream: 'stdout', text: `${image.id}\n`, delay: 0 });
   }
@@ -751,9 +743,12 @@ function execute(run: BuildRun, tags: TagName[], reportWarnings: (warnings: Lint
   const { request, trace } = run;
   const definition = vertex(trace, `[internal] load build definition from ${request.dockerfileName}`, 0);
   definition.start = 0;
-  definition.statuses.push(doneStatus('transferring dockerfile:', 5, 12, utf8Length(request.dockerfile)));
+  definition.statuses.push(doneStatus('transferring dockerfile:', 5, 12, request.dockerfile === undefined ? 2 : utf8Length(request.dockerfile)));
   definition.end = 30;
   run.now = 30;
+  if (request.dockerfile === undefined) {
+    throw new StepFailure({ message: `failed to read dockerfile: open ${request.dockerfileName}: no such file or directory`, ranges: [] });
+  }
   const parsed = parseDockerfile(request.dockerfile);
   const definitionWarnings = (found: LintWarning[]): void => {
     reportWarnings(found);
@@ -912,12 +907,19 @@ function pullBase(run: BuildRun, v: TraceVertex, base: BaseImage, downloading: b
     run.now = v.end;
     return;
   }
+  const resolveId = `resolve ${base.canonical}@${base.digest}`;
   if (!downloading) {
-    v.cached = true;
-    v.end = start;
+    // The layers are in the build cache: reused, unless --no-cache makes the step resolve again.
+    if (!run.request.noCache) {
+      v.cached = true;
+      v.end = start;
+      return;
+    }
+    v.statuses.push(doneStatus(resolveId, start + 2, start + 32, 0));
+    v.end = start + 40;
+    run.now = v.end;
     return;
   }
-  const resolveId = `resolve ${base.canonical}@${base.digest}`;
   v.statuses.push(doneStatus(resolveId, start + 2, start + 32, 0));
   let time = start + 40;
   const manifestSize = 1365 + (base.digest.charCodeAt(10) % 400);

@@ -1,6 +1,10 @@
 // `docker image build` (`docker build`): build an image from a Dockerfile.
 
+import { baseImageLookup } from '../../builder/base-images.ts';
+import { runBuild, type ProgressMode } from '../../builder/build.ts';
+import { buildArgsFrom, buildCacheOf, commitBuild, labelsFrom, readBuildContext, readDockerfile } from '../../builder/context.ts';
 import type { CommandDef } from '../../cli/command.ts';
+import { resolvePath } from '../../shell/vfs.ts';
 
 export const buildCommand: CommandDef = {
   path: ['image', 'build'],
@@ -40,4 +44,42 @@ export const buildCommand: CommandDef = {
     { name: 'target', kind: 'string', type: 'string', usage: 'Set the target build stage to build.' },
     { name: 'ulimit', kind: 'list', type: 'ulimit', usage: 'Ulimit options', defaultText: '[]', check: 'ulimit' },
   ],
+  run(ctx, { flags, args }) {
+    const list = (name: string): string[] => (Array.isArray(flags[name]) ? (flags[name] as string[]) : []);
+    const text = (name: string): string | undefined => (typeof flags[name] === 'string' && flags[name] !== '' ? (flags[name] as string) : undefined);
+    if (!ctx.fs) return 1;
+    const fromStdin = args[0] === '-';
+    const contextDir = resolvePath(ctx.cwd, fromStdin ? '.' : args[0]);
+    const context = fromStdin ? { ok: true as const, files: {} } : readBuildContext(ctx.fs, contextDir, args[0]);
+    if (!context.ok) {
+      ctx.out.stderr(`ERROR: ${context.message}\n`);
+      return 1;
+    }
+    const dockerfile = fromStdin ? { text: ctx.stdin ?? '', name: 'Dockerfile' } : readDockerfile(ctx.fs, ctx.cwd, contextDir, text('file'));
+    const outcome = runBuild({
+      dockerfile: dockerfile.text,
+      dockerfileName: dockerfile.name,
+      context: context.files,
+      tags: list('tag'),
+      target: text('target'),
+      buildArgs: buildArgsFrom(list('build-arg'), ctx.env),
+      labels: labelsFrom(list('label')),
+      noCache: flags['no-cache'] === true,
+      pull: flags.pull === true,
+      progress: (text('progress') ?? 'auto') as ProgressMode,
+      quiet: flags.quiet === true,
+      tty: ctx.tty,
+      columns: ctx.columns,
+      rows: 24,
+      lookupBase: baseImageLookup(ctx.state.images),
+      cache: buildCacheOf(ctx.state),
+      clock: ctx.state.clock,
+    });
+    for (const piece of outcome.output) {
+      ctx.out.wait(piece.delay);
+      ctx.out.write(piece.stream, piece.text);
+    }
+    commitBuild(ctx.state, outcome);
+    return outcome.exitCode;
+  },
 };
