@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { createMachine, streamText } from '../src/engine/index.ts';
+import { createMachine, isScenarioName, streamText } from '../src/engine/index.ts';
 import { renderScreen } from '../src/headless/screen.ts';
 import { runToEnd } from '../src/headless/run-to-end.ts';
 import { formatTranscript, headerSetting, parseTranscript, type TranscriptEntry } from './support/transcript.ts';
@@ -26,7 +26,9 @@ for (const file of transcriptFiles(GOLDEN_DIR)) {
       const transcript = parseTranscript(readFileSync(file, 'utf8'));
       const seed = Number(headerSetting(transcript, 'seed') ?? 1);
       const ttyColumns = headerSetting(transcript, 'tty');
-      const machine = createMachine({ seed });
+      const scenario = headerSetting(transcript, 'scenario');
+      if (scenario !== undefined && !isScenarioName(scenario)) throw new Error(`unknown scenario ${scenario}`);
+      const machine = createMachine({ seed, scenario });
       const actual: TranscriptEntry[] = [];
       for (const entry of transcript.entries) {
         const options = ttyColumns ? { tty: true, columns: Number(ttyColumns) } : { tty: false };

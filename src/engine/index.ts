@@ -7,11 +7,13 @@ import { createInitialState, type InitialStateOptions } from './state/initial-st
 import { STATE_SCHEMA_VERSION, type MachineState } from './state/machine-state.ts';
 import { isComplete, runShell } from './shell/run.ts';
 import { hostSession, type Program, type ShellSession } from './shell/session.ts';
+import { isScenarioName, layScenario, SCENARIOS, type ScenarioName } from './scenarios/index.ts';
 import { TreeFileSystem } from './shell/vfs.ts';
 import type { ExecOptions, ExecResult, Machine } from './types.ts';
 
 export type { ExecOptions, ExecResult, Machine, OutputChunk, Stream } from './types.ts';
 export { streamText } from './types.ts';
+export { isScenarioName, SCENARIO_NAMES, type ScenarioName } from './scenarios/index.ts';
 
 const DEFAULT_COLUMNS = 80;
 
@@ -82,10 +84,16 @@ class SimulatedMachine implements Machine {
   }
 }
 
-export interface CreateMachineOptions extends InitialStateOptions {}
+export interface CreateMachineOptions extends InitialStateOptions {
+  /** A start scenario (`flask-postgres`): its files in the learner's home and the folder the shell starts in. */
+  scenario?: ScenarioName;
+}
 
 export function createMachine(options: CreateMachineOptions = {}): Machine & { snapshot(): MachineState } {
-  return new SimulatedMachine(createInitialState(options));
+  const state = createInitialState(options);
+  // A name from outside the type (a lesson's frontmatter) that is not a scenario leaves the machine plain.
+  if (options.scenario !== undefined && isScenarioName(options.scenario)) layScenario(state, SCENARIOS[options.scenario]);
+  return new SimulatedMachine(state);
 }
 
 export type LoadResult = { ok: true; machine: Machine & { snapshot(): MachineState } } | { ok: false; error: string };

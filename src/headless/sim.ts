@@ -5,9 +5,10 @@
 // --tty: commands run as in the browser terminal (a TTY --columns N wide, default 80), and each
 //        object gains "screen": what the terminal shows once the command has finished.
 // --seed N: fixes ids and names.
+// --scenario NAME: starts from a lesson's start scenario (its files and working folder).
 
 import { readFileSync } from 'node:fs';
-import { createMachine, streamText } from '../engine/index.ts';
+import { createMachine, isScenarioName, SCENARIO_NAMES, streamText, type ScenarioName } from '../engine/index.ts';
 import { commandsOf, runToEnd } from './run-to-end.ts';
 import { renderScreen } from './screen.ts';
 
@@ -16,10 +17,11 @@ interface SimOptions {
   tty: boolean;
   columns: number;
   seed: number;
+  scenario?: ScenarioName;
 }
 
 function usage(message: string): never {
-  process.stderr.write(`sim: ${message}\nusage: npm run --silent sim -- [--json] [--tty] [--columns N] [--seed N] < commands.txt\n`);
+  process.stderr.write(`sim: ${message}\nusage: npm run --silent sim -- [--json] [--tty] [--columns N] [--seed N] [--scenario NAME] < commands.txt\n`);
   process.exit(2);
 }
 
@@ -33,6 +35,11 @@ function parseArgs(argv: string[]): SimOptions {
     else if (name === '--tty') options.tty = true;
     else if (name === '--columns') options.columns = Number(value());
     else if (name === '--seed') options.seed = Number(value());
+    else if (name === '--scenario') {
+      const scenario = value();
+      if (!isScenarioName(scenario)) usage(`unknown scenario ${scenario} (known: ${SCENARIO_NAMES.join(', ')})`);
+      options.scenario = scenario;
+    }
     else usage(`unknown option ${arg}`);
   }
   if (!Number.isInteger(options.columns) || options.columns < 20 || options.columns > 1000) usage('--columns takes a whole number from 20 to 1000');
@@ -43,7 +50,7 @@ function parseArgs(argv: string[]): SimOptions {
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const input = readFileSync(0, 'utf8');
-  const machine = createMachine({ seed: options.seed });
+  const machine = createMachine({ seed: options.seed, scenario: options.scenario });
   for (const command of commandsOf(input, (source) => machine.isComplete(source))) {
     const result = runToEnd(machine, command, { tty: options.tty, columns: options.columns });
     if (options.json) {
