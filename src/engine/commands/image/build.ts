@@ -44,6 +44,8 @@ export const buildCommand: CommandDef = {
     { name: 'target', kind: 'string', type: 'string', usage: 'Set the target build stage to build.' },
     { name: 'ulimit', kind: 'list', type: 'ulimit', usage: 'Ulimit options', defaultText: '[]', check: 'ulimit' },
   ],
+  // BuildKit itself ignores --rm and --force-rm: no intermediate containers are left to remove.
+  supportedFlags: ['build-arg', 'file', 'force-rm', 'label', 'no-cache', 'pull', 'quiet', 'rm', 'tag', 'target'],
   run(ctx, { flags, args }) {
     const list = (name: string): string[] => (Array.isArray(flags[name]) ? (flags[name] as string[]) : []);
     const text = (name: string): string | undefined => (typeof flags[name] === 'string' && flags[name] !== '' ? (flags[name] as string) : undefined);
