@@ -49,7 +49,11 @@ export const buildCommand: CommandDef = {
   run(ctx, { flags, args }) {
     const list = (name: string): string[] => (Array.isArray(flags[name]) ? (flags[name] as string[]) : []);
     const text = (name: string): string | undefined => (typeof flags[name] === 'string' && flags[name] !== '' ? (flags[name] as string) : undefined);
-    if (!ctx.fs) return 1;
+    if (!ctx.fs) {
+      // Without a file system only the client runs, as recorded from the client without buildx: its legacy words.
+      ctx.out.stderr(`unable to prepare context: path ${JSON.stringify(args[0])} not found\n`);
+      return 1;
+    }
     const fromStdin = args[0] === '-';
     const contextDir = resolvePath(ctx.cwd, fromStdin ? '.' : args[0]);
     const context = fromStdin ? { ok: true as const, files: {} } : readBuildContext(ctx.fs, contextDir, args[0]);
