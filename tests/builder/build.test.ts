@@ -335,6 +335,25 @@ describe('the terminal display of a clean build', () => {
     expect(screen.match(/\[\+\] Building/g)).toHaveLength(1);
   });
 
+  it('marks every step CACHED on a rebuild, and only the changed COPY after editing app.py', async () => {
+    const first = build(FIXED);
+    const cached = await screenAfter(build(FIXED, { cache: first.cache, progress: 'tty', tty: true, columns: 80, rows: 30 }).text, 80, 30);
+    expect(cached).toContain(
+      [
+        ' => CACHED [2/5] WORKDIR /app                                              0.0s',
+        ' => CACHED [3/5] COPY requirements.txt .                                   0.0s',
+        ' => CACHED [4/5] RUN pip install -r requirements.txt                       0.0s',
+        ' => CACHED [5/5] COPY . .                                                  0.0s',
+        ' => exporting to image                                                     0.0s',
+        ' => => exporting layers                                                    0.0s',
+      ].join('\n'),
+    );
+    expect(cached).toMatch(/^\[\+\] Building 0\.1s \(10\/10\) FINISHED {2,}docker:default$/m);
+    const context = project(FIXED, { 'app.py': file('print("changed")\n') });
+    const edited = await screenAfter(build(FIXED, { cache: first.cache, context, progress: 'tty', tty: true, columns: 80, rows: 30 }).text, 80, 30);
+    expect(edited).toContain(' => CACHED [4/5] RUN pip install -r requirements.txt                       0.0s\n => [5/5] COPY . .                                                         0.0s\n');
+  });
+
   it('redraws in place with cursor-up and colours finished steps blue', () => {
     const { outcome } = build(FIXED, { progress: 'tty', tty: true, columns: 80, rows: 24 });
     const frames = outcome.output.filter((piece) => piece.text.includes('[+] Building'));
