@@ -497,6 +497,6 @@ CMD ["cat", "/app/app.txt"]
     expect(text).toContain('#10 naming to docker.io/library/myapp:1.0 done\n#10 naming to registry.example.com/team/app done\n');
     const invalid = build(FIXED, { tags: ['MyApp'] });
     expect(invalid.outcome.exitCode).toBe(1);
-    expect(invalid.text).toMatch(/^ERROR: invalid tag "MyApp": /);
+    expect(invalid.text).toBe('ERROR: invalid tag "MyApp": invalid reference format: repository name (library/MyApp) must be lowercase\n');
   });
 });

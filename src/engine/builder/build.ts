@@ -669,7 +669,8 @@ function parseTags(tags: string[]): { ok: true; tags: TagName[] } | { ok: false;
   const parsed: TagName[] = [];
   for (const tag of tags) {
     const result = parseReference(tag);
-    if (!result.ok) return { ok: false, message: `invalid tag ${JSON.stringify(tag)}: ${result.message.replace(/^invalid reference format: /, '')}` };
+    // buildx wraps distribution/reference's error: `invalid tag "MyApp": invalid reference format: …`.
+    if (!result.ok) return { ok: false, message: `invalid tag ${JSON.stringify(tag)}: ${result.message}` };
     const reference = result.reference;
     const withTag = result.withDefaultTag();
     parsed.push({ familiar: withTag.familiar, naming: reference.tag !== undefined ? `${reference.name}:${reference.tag}` : reference.name });
@@ -851,7 +852,8 @@ function execute(run: BuildRun, tags: TagName[], reportWarnings: (warnings: Lint
     const stepTotal = (isScratch || parentStage ? 0 : 1) + stage.commands.filter(producesVertex).length;
     const state: StageState = {
       stage,
-      displayName: stage.from.stageName !== '' ? stage.from.stageName : multiStage ? `stage-${stage.index}` : '',
+      // dockerfile2llb names unnamed stages `stage-N`, and drops the name when the file has a single stage.
+      displayName: !multiStage ? '' : stage.from.stageName !== '' ? stage.from.stageName : `stage-${stage.index}`,
       files: parent ? structuredClone(parent.files) : structuredClone(base?.image.files ?? {}),
       config: { ...baseConfig, shell: parent?.config.shell ?? ['/bin/sh', '-c'], onBuild: [] },
       env,
