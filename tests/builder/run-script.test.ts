@@ -69,3 +69,14 @@ describe('pip', () => {
     expect(sh('pip install flaskk').text).toContain('ERROR: Could not find a version that satisfies the requirement flaskk (from versions: none)\nERROR: No matching distribution found for flaskk');
   });
 });
+
+describe('pip with packages already installed', () => {
+  it('says the requirement is satisfied, naming who asked for it', () => {
+    const files: FsTree = {};
+    sh('pip install flask', files);
+    const again = sh('pip install flask', files);
+    expect(again.text).toContain('Requirement already satisfied: flask in /usr/local/lib/python3.9/site-packages (3.0.3)\n');
+    expect(again.text).toContain('Requirement already satisfied: Werkzeug>=3.0.0 in /usr/local/lib/python3.9/site-packages (from flask) (3.0.3)\n');
+    expect(again.text).not.toContain('Successfully installed');
+  });
+});

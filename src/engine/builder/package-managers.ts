@@ -74,7 +74,7 @@ interface PythonPackage {
 const PIP_VERSION = '23.0.1';
 const PIP_LATEST = '25.1.1';
 
-function pyPackage(name: string, version: string, wheel: string, bytes: number, requires: string[] = [], installed = bytes * 3): PythonPackage {
+function pyPackage(name: string, version: string, wheel: string, bytes: number, requires: string[] = [], installed = bytes * 7): PythonPackage {
   return { name, version, wheel, bytes, installed, requires };
 }
 
@@ -239,7 +239,7 @@ export function runPip(request: PipRequest): ProgramResult {
   let downloadAt = 900;
   out.wait(downloadAt);
   while (queue.length > 0) {
-    const { spec } = queue.shift()!;
+    const { spec, from } = queue.shift()!;
     const name = requirementName(spec);
     const key = canonicalPythonName(name);
     if (seen.has(key)) continue;
@@ -254,7 +254,12 @@ export function runPip(request: PipRequest): ProgramResult {
     }
     const pinned = /==\s*([^,;\s]+)/.exec(spec)?.[1];
     const resolved = pinned ? { ...pkg, version: pinned, wheel: pkg.wheel.replace(pkg.version, pinned) } : pkg;
-    if (already(resolved.name)) continue;
+    if (already(resolved.name)) {
+      out.wait(20);
+      if (!quiet) out.line(`Requirement already satisfied: ${spec} in ${installedDir}${from ? ` (from ${from})` : ''} (${resolved.version})`);
+      for (const dependency of resolved.requires) queue.push({ spec: dependency, from: resolved.name });
+      continue;
+    }
     if (!quiet) out.line(`Collecting ${spec}`);
     out.wait(40 + (resolved.bytes % 97));
     if (!quiet) out.line(`  Downloading ${resolved.wheel} (${pipSize(resolved.bytes)})`);
@@ -508,16 +513,16 @@ export function runAptGet(request: AptRequest): ProgramResult {
   out.line('debconf: delaying package configuration, since apt-utils is not installed');
   const seconds = Math.max(1, Math.round(download / 20_000_000));
   out.line(`Fetched ${aptKb(download)} in ${download < 10_000_000 ? 0 : seconds}s (${(download / 1000 / Math.max(seconds, 0.4) / 1000).toFixed(1)} MB/s)`);
-  let database = 6686;
+  // One dpkg run unpacks them all: it reads its database once; archives are numbered only when there are several.
   chosen.forEach((pkg, index) => {
-    const file = `${String(index).padStart(2, '0')}-${pkg.name}_${pkg.version.replace(/^\d+:/, '')}_amd64.deb`;
+    const archive = `${pkg.name}_${pkg.version.replace(':', '%3a')}_amd64.deb`;
+    const file = chosen.length > 1 ? `${String(index).padStart(2, '0')}-${archive}` : archive;
     out.wait(20);
     out.line(`Selecting previously unselected package ${pkg.name}.`);
-    out.line(index === 0 ? `(Reading database ... ${database} files and directories currently installed.)` : `(Reading database ... ${database} files and directories currently installed.)`);
+    if (index === 0) out.line('(Reading database ... 6686 files and directories currently installed.)');
     out.line(`Preparing to unpack .../${file} ...`);
     out.wait(10 + Math.round(pkg.installed / 400_000));
     out.line(`Unpacking ${pkg.name} (${pkg.version}) ...`);
-    database += 7 + (pkg.installed % 41);
   });
   for (const pkg of chosen) {
     out.wait(15);
