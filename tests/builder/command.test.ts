@@ -24,7 +24,7 @@ function docker(state: MachineState, fs: TreeFileSystem, args: string[], flags: 
   const out = new Output(state);
   const ctx: CommandContext = { state, out, stdin: undefined, tty: false, columns: 80, env: { HOME: '/home/learner' }, cwd: '/home/learner/app', fs };
   const before = state.clock;
-  const exitCode = buildCommand.run?.(ctx, { flags, given: new Set(Object.keys(flags)), args, commandPath: 'docker build' });
+  const exitCode = buildCommand.run?.(ctx, { flags, given: new Set(Object.keys(flags)), args, commandPath: 'docker build', parentFlags: {} });
   return { exitCode, stdout: out.text('stdout'), stderr: out.text('stderr'), elapsed: state.clock - before };
 }
 
