@@ -80,3 +80,22 @@ describe('pip with packages already installed', () => {
     expect(again.text).not.toContain('Successfully installed');
   });
 });
+
+describe("the image built from the notes' Dockerfile", () => {
+  it("fails its CMD when a container runs it, with dash's message and 127", async () => {
+    const { platformOfImage } = await import('../../src/engine/builder/run-script.ts');
+    const image = {
+      id: 'sha256:x',
+      repoTags: ['myapp:latest'],
+      repoDigests: [],
+      created: 0,
+      size: 0,
+      layers: [],
+      files: {},
+      config: { cmd: ['/bin/sh', '-c', "['python', 'app.py']"], entrypoint: null, env: ['PYTHON_VERSION=3.9.23'], workingDir: '/app', exposedPorts: [], user: '', volumes: [], labels: {}, program: 'python' },
+    };
+    const result = runBuildProcess({ argv: image.config.cmd, env: {}, workdir: '/app', files: {}, platform: platformOfImage(image), clock: 0 });
+    expect(result.lines.map((line) => line.text)).toEqual(['/bin/sh: 1: [python,: not found']);
+    expect(result.exitCode).toBe(127);
+  });
+});

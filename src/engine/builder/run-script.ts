@@ -1,6 +1,6 @@
 // The process a RUN step starts: `/bin/sh -c …` (dash or busybox ash) over the build's files, with scripted programs.
 
-import type { FsTree } from '../state/machine-state.ts';
+import type { FsTree, ImageRecord } from '../state/machine-state.ts';
 import {
   ensureDir,
   parentOf,
@@ -661,4 +661,13 @@ export function platformOf(reference: string, env: string[]): ImagePlatform {
     python: has('PYTHON_VERSION') || /(^|\/)python[:@]?/.test(name),
     node: has('NODE_VERSION') || /(^|\/)node[:@]?/.test(name),
   };
+}
+
+/**
+ * The platform of an image in the store, for running its shell outside a build (a container's
+ * `/bin/sh -c …` command): its tags and program name say Alpine or Debian, its env which toolchains it has.
+ */
+export function platformOfImage(image: ImageRecord): ImagePlatform {
+  const names = [...image.repoTags, ...image.repoDigests, image.config.program].join(' ');
+  return platformOf(names, image.config.env);
 }
