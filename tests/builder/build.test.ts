@@ -500,3 +500,14 @@ CMD ["cat", "/app/app.txt"]
     expect(invalid.text).toBe('ERROR: invalid tag "MyApp": invalid reference format: repository name (library/MyApp) must be lowercase\n');
   });
 });
+
+describe('USER', () => {
+  it('runs later steps as a user the Dockerfile created, and fails for one that does not exist', () => {
+    const ok = build('FROM python:3.9-slim\nRUN useradd -m app\nUSER app\nRUN echo hi\n');
+    expect(ok.outcome.exitCode).toBe(0);
+    expect(ok.outcome.image?.config.user).toBe('app');
+    const missing = build('FROM python:3.9-slim\nUSER app\nRUN echo hi\n');
+    expect(missing.text).toContain('#5 [2/2] RUN echo hi\n#5 ERROR: unable to find user app: no matching entries in passwd file\n');
+    expect(missing.text.endsWith('ERROR: failed to solve: unable to find user app: no matching entries in passwd file\n')).toBe(true);
+  });
+});

@@ -7,7 +7,7 @@ import { isIgnored, parseDockerignore } from './dockerignore.ts';
 import { lintDockerfile, warningText } from './lint.ts';
 import { parseDockerfile, type BuildFailure, type CopyInstruction, type Dockerfile, type Instruction, type LintWarning, type Stage } from './parse.ts';
 import { formatBytes, renderPlain, renderTty, traceEnd, type BuildTrace, type OutputPiece, type TraceStatus, type TraceVertex } from './progress.ts';
-import { platformOf, runBuildProcess, type ImagePlatform } from './run-script.ts';
+import { platformOf, runBuildProcess, userExists, type ImagePlatform } from './run-script.ts';
 import { sha256Digest, sha256Hex } from './sha256.ts';
 import { processWord, processWordList, type VariableLookup } from './shell-words.ts';
 
@@ -470,6 +470,14 @@ function runStep(run: BuildRun, state: StageState, instruction: Instruction, v: 
       for (const [key, value] of state.env) env[key] = value;
       const key = sha256Hex(JSON.stringify([state.key, 'RUN', argv, [...state.env], [...state.args], state.config.workingDir, state.config.user]));
       if (!v) return;
+      if (state.config.user !== '' && !userExists(state.config.user, state.files)) {
+        const error = `unable to find user ${state.config.user.split(':')[0]}: no matching entries in passwd file`;
+        v.start = run.now;
+        v.end = run.now + 60;
+        v.error = error;
+        run.now = v.end;
+        throw new StepFailure({ message: error, ranges: [instruction.range] });
+      }
       let failed: { exitCode: number; startError?: string } | undefined;
       cachedOrRun(run, state, v, key, () => {
         const before = structuredClone(state.files);

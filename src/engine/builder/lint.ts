@@ -33,7 +33,8 @@ export function lintDockerfile(dockerfile: Dockerfile): LintWarning[] {
         case 'CMD':
         case 'ENTRYPOINT':
           if (command.command.form === 'shell' && !shellSet) {
-            warnings.push({ rule: 'JSONArgsRecommended', message: `JSON arguments recommended for ${command.kind} to prevent unintended behavior related to OS signals`, line: command.range.start });
+            // The rule names the instruction as written (`cmd` in a lower-case file).
+            warnings.push({ rule: 'JSONArgsRecommended', message: `JSON arguments recommended for ${command.keyword} to prevent unintended behavior related to OS signals`, line: command.range.start });
           }
           break;
         case 'ENV':

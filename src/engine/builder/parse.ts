@@ -688,7 +688,7 @@ function instructionOf(node: Node, context: SecondPassContext): Instruction {
       if (pairs.length === 0) fail(`${name} requires at least one argument`);
       if (pairs.some((pair) => pair.key === '')) fail(`${name} names can not be blank`);
       if (pairs.some((pair) => pair.legacy)) {
-        context.warnings.push({ rule: 'LegacyKeyValueFormat', message: `"${name} key=value" should be used instead of legacy "${name} key value" format`, line: range.start });
+        context.warnings.push({ rule: 'LegacyKeyValueFormat', message: `"${node.keyword} key=value" should be used instead of legacy "${node.keyword} key value" format`, line: range.start });
       }
       return { ...base, kind: name, pairs };
     }

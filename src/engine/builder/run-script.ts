@@ -458,13 +458,21 @@ function runCommand(state: ShellState, command: SimpleCommand): number {
     }
     case 'ln':
     case 'chmod':
-    case 'useradd':
     case 'groupadd':
+    case 'addgroup':
     case 'usermod':
       break;
-    case 'adduser':
-    case 'addgroup':
+    case 'useradd':
+    case 'adduser': {
+      // The new account goes into /etc/passwd, where a later USER finds it.
+      const name = args.filter((value) => !value.startsWith('-')).at(-1);
+      if (name) {
+        const passwd = readFile(state, '/etc/passwd') ?? '';
+        const uid = 1000 + passwd.split('\n').filter(Boolean).length;
+        writeBuildFile(state.files, '/etc/passwd', `${passwd}${name}:x:${uid}:${uid}::/home/${name}:/bin/sh\n`);
+      }
       break;
+    }
     case 'cat':
       for (const arg of args.filter((value) => !value.startsWith('-'))) {
         const content = readFile(state, resolve(state.workdir, arg));
@@ -670,4 +678,18 @@ export function platformOf(reference: string, env: string[]): ImagePlatform {
 export function platformOfImage(image: ImageRecord): ImagePlatform {
   const names = [...image.repoTags, ...image.repoDigests, image.config.program].join(' ');
   return platformOf(names, image.config.env);
+}
+
+/** Accounts the course's base images ship (Debian's, plus the service users of node, nginx, postgres, redis). */
+const IMAGE_USERS = new Set([
+  'root', 'daemon', 'bin', 'sys', 'sync', 'games', 'man', 'lp', 'mail', 'news', 'uucp', 'proxy', 'www-data', 'backup',
+  'list', 'irc', '_apt', 'nobody', 'node', 'nginx', 'postgres', 'redis', 'guest', 'ftp', 'sshd', 'operator',
+]);
+
+/** Whether a USER value names an account the step's root file system has (a numeric uid always works). */
+export function userExists(user: string, files: FsTree): boolean {
+  const name = user.split(':')[0];
+  if (name === '' || /^\d+$/.test(name) || IMAGE_USERS.has(name)) return true;
+  const passwd = files['/etc/passwd'];
+  return passwd?.type === 'file' && passwd.content.split('\n').some((line) => line.split(':')[0] === name);
 }
