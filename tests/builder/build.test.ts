@@ -511,3 +511,12 @@ describe('USER', () => {
     expect(missing.text.endsWith('ERROR: failed to solve: unable to find user app: no matching entries in passwd file\n')).toBe(true);
   });
 });
+
+describe('builds for Compose', () => {
+  it("puts the service name in front of the step names, as Compose's builds show them", () => {
+    const { text } = build(FIXED, { vertexPrefix: 'web' });
+    expect(text).toContain('#1 [web internal] load build definition from Dockerfile\n');
+    expect(text).toContain('#6 [web 2/5] WORKDIR /app\n');
+    expect(text).toContain('#10 exporting to image\n');
+  });
+});

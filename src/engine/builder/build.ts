@@ -83,6 +83,11 @@ export interface BuildRequest {
   /** Epoch ms when the build starts. */
   clock: number;
   builderName?: string;
+  /**
+   * A name put in front of step names, as Compose does for a service's build (`[web internal] load …`,
+   * `[web 2/5] WORKDIR /app`); registry tokens and the export keep their names.
+   */
+  vertexPrefix?: string;
 }
 
 export interface BuildOutput {
@@ -713,6 +718,12 @@ export function runBuild(request: BuildRequest): BuildOutcome {
   } catch (error) {
     if (!(error instanceof StepFailure)) throw error;
     failure = error.failure;
+  }
+  if (request.vertexPrefix) {
+    for (const v of run.trace.vertices) {
+      if (v.name.startsWith('[internal]')) v.name = `[${request.vertexPrefix} internal]${v.name.slice('[internal]'.length)}`;
+      else if (/^\[[^\]]*\d+\/\d+\] /.test(v.name)) v.name = `[${request.vertexPrefix} ${v.name.slice(1)}`;
+    }
   }
   const output = assembleOutput(run, failure, warnings, image);
   return {
