@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { runDocker } from '../../src/engine/cli/dispatch.ts';
 import { LINUX_DAEMON } from '../../src/engine/cli/help.ts';
-import { dockerRoot } from '../../src/engine/commands/docker.ts';
+import { classicDockerRoot, dockerRoot } from '../../src/engine/commands/docker.ts';
 import { Output, type CommandContext } from '../../src/engine/exec/context.ts';
 import { createInitialState } from '../../src/engine/state/initial-state.ts';
 import { headerSetting, parseTranscript, type TranscriptEntry } from '../support/transcript.ts';
@@ -18,6 +18,8 @@ export interface Fixture extends TranscriptEntry {
   withDaemon: boolean;
   /** Columns of the terminal on stdin and stdout; absent when neither was a terminal. */
   tty?: number;
+  /** Recorded with the buildx and compose plugins installed (stand-ins answering only their metadata). */
+  plugins: boolean;
 }
 
 export function loadFixtures(): Fixture[] {
@@ -27,7 +29,8 @@ export function loadFixtures(): Fixture[] {
     const home = headerSetting(transcript, 'home') ?? '/root';
     const withDaemon = headerSetting(transcript, 'daemon') === 'linux';
     const tty = headerSetting(transcript, 'tty');
-    for (const entry of transcript.entries) fixtures.push({ ...entry, file, home, withDaemon, tty: tty === undefined ? undefined : Number(tty) });
+    const plugins = headerSetting(transcript, 'plugins') !== undefined;
+    for (const entry of transcript.entries) fixtures.push({ ...entry, file, home, withDaemon, plugins, tty: tty === undefined ? undefined : Number(tty) });
   }
   return fixtures;
 }
@@ -76,7 +79,7 @@ export function replay(fixture: Fixture): Replay {
     cwd: '/tmp',
   };
   const argv = splitWords(fixture.command).slice(1);
-  const exitCode = runDocker(ctx, argv, dockerRoot, { daemon: fixture.withDaemon ? LINUX_DAEMON : null, buildx: false });
+  const exitCode = runDocker(ctx, argv, fixture.plugins ? dockerRoot : classicDockerRoot, { daemon: fixture.withDaemon ? LINUX_DAEMON : null });
   return { stdout: out.text('stdout'), stderr: out.text('stderr'), exitCode };
 }
 

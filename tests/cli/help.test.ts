@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { helpWidth, renderFlagUsages, renderHelp, LINUX_DAEMON } from '../../src/engine/cli/help.ts';
 import type { FlagDef } from '../../src/engine/cli/command.ts';
-import { dockerRoot } from '../../src/engine/commands/docker.ts';
+import { classicDockerRoot, dockerRoot } from '../../src/engine/commands/docker.ts';
 import { runCommand } from '../../src/engine/commands/container/run.ts';
 import { isHelpFixture, loadFixtures, replay } from './docker-cli-fixtures.ts';
 
@@ -74,9 +74,9 @@ describe('what a reachable daemon hides', () => {
   });
 
   it('marks CLI plugins with a star among the management commands, as the real client lists buildx and compose', () => {
-    const compose = { path: ['compose'], use: 'compose', short: 'Docker Compose', flags: [], plugin: true };
-    const text = renderHelp({ ...dockerRoot, subcommands: [...dockerRoot.subcommands!, compose] }, [], { width: 80, daemon: LINUX_DAEMON, home: '/root' });
-    expect(text).toContain('  builder     Manage builds\n  compose*    Docker Compose\n  container   Manage containers\n');
+    const text = renderHelp(dockerRoot, [], { width: 80, daemon: null, home: '/root' });
+    expect(text).toContain('  builder     Manage builds\n  buildx*     Docker Buildx\n  checkpoint  Manage checkpoints\n  compose*    Docker Compose\n  container   Manage containers\n');
+    expect(renderHelp(classicDockerRoot, [], { width: 80, daemon: LINUX_DAEMON, home: '/root' })).not.toContain('compose*');
   });
 
   it('lists only `swarm` under Swarm Commands when the node is in no swarm', () => {

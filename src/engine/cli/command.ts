@@ -57,6 +57,10 @@ export interface FlagDef {
   check?: ValueCheck;
   /** Hidden from help when the daemon lacks it (`(Windows only)` flags on a Linux daemon). */
   requires?: DaemonRequirement;
+  /** A string flag whose default Go reads from this environment variable (`os.Getenv("BUILDX_BUILDER")`). */
+  envDefault?: string;
+  /** A bool flag whose default is "stdout is not a terminal" (compose's `--no-TTY`): true, and shown so, only when piped. */
+  trueWhenPiped?: boolean;
 }
 
 export type FlagValue = boolean | string | number | string[];
@@ -65,6 +69,27 @@ export type FlagValue = boolean | string | number | string[];
 export interface ArgRule {
   min?: number;
   max?: number;
+}
+
+/**
+ * How a CLI plugin's own code departs from docker's for itself and every command below it: the
+ * plugin, not docker, parses its command line, so its error and help conventions are its own.
+ */
+export interface PluginConventions {
+  /**
+   * Flag errors: `docker` words them as docker/cli's FlagErrorFunc does (usage, exit 125);
+   * `plain` prints pflag's message alone and exits 1 (compose's SetFlagErrorFunc).
+   */
+  flagErrors: 'docker' | 'plain';
+  /**
+   * Help starts with the description and a blank line before the usage text: buildx sets its help
+   * template from cobra's default before docker/cli gives the command docker's own.
+   */
+  descriptionFirst?: boolean;
+  /** A paragraph help ends with (buildx: experimental commands are hidden). */
+  helpFooter?: string;
+  /** The root alone prints its help on stdout, exit 0; a word naming no subcommand prints that help, then this on stderr, exit 1. */
+  unknownCommand: (word: string) => string;
 }
 
 export interface CommandDef {
@@ -104,6 +129,8 @@ export interface CommandDef {
   outline?: boolean;
   /** A CLI plugin (`compose`, `buildx`): listed among the management commands with a `*` after its name. */
   plugin?: boolean;
+  /** Set on a plugin's root: its conventions hold for the whole subtree. */
+  pluginConventions?: PluginConventions;
   /** Set on a top-level shortcut (`docker ps`): the command it runs (`docker container ls`). */
   shortcutOf?: CommandDef;
   /**
@@ -127,4 +154,11 @@ export interface Invocation {
   args: string[];
   /** The command as Docker names it in messages: `docker container run` or `docker run`. */
   commandPath: string;
+  /**
+   * Flags given to the commands above this one, by long name (with their defaults), for the options
+   * a plugin's root takes before the subcommand: `docker compose -f a.yml -p demo up` gives
+   * `{ file: ['a.yml'], 'project-name': 'demo', … }` here. Docker's global options are not in it;
+   * absent or empty for a command right below `docker`.
+   */
+  parentFlags?: Record<string, FlagValue>;
 }

@@ -1,16 +1,25 @@
 // The docker client's front door: global flags, command lookup, help, flag parsing and argument checks, then the command.
 
-import type { CommandDef, FlagValue, Invocation } from './command.ts';
+import type { CommandDef, FlagDef, FlagValue, Invocation } from './command.ts';
 import type { CommandContext } from '../exec/context.ts';
 import { parseFlags, type FlagParseResult } from './flags.ts';
 import { checkArgs, flagError, flagsNotSimulated, notSimulated, unknownCommand, unknownHelpTopic, unknownSubcommand, type UsageError } from './errors.ts';
-import { LINUX_DAEMON, commandName, commandPathOf, daemonOffers, helpWidth, renderHelp, useLineOf, type DaemonProfile, type HelpOptions } from './help.ts';
+import {
+  LINUX_DAEMON,
+  commandName,
+  commandPathOf,
+  daemonOffers,
+  helpWidth,
+  pluginConventionsOf,
+  renderHelp,
+  useLineOf,
+  type DaemonProfile,
+  type HelpOptions,
+} from './help.ts';
 
 export interface DockerClientOptions {
   /** The daemon the client reaches (help hides what it cannot do); `null` for none. Default: a Linux daemon. */
   daemon?: DaemonProfile | null;
-  /** Whether the buildx plugin is installed; without it the build commands warn about the legacy builder. */
-  buildx?: boolean;
 }
 
 /** `docker --version`, as the 28.2.2 client prints it. */
@@ -48,10 +57,19 @@ function isBoolFlag(def: CommandDef, name: string, short: boolean): boolean {
   return flag?.kind === 'bool';
 }
 
+/** What a command level above the one that runs was given (a plugin root's `-f`, `-p`…). */
+interface LevelFlags {
+  def: CommandDef;
+  flags: Record<string, FlagValue>;
+  given: Set<string>;
+}
+
 interface Traversal {
   def: CommandDef;
   lineage: CommandDef[];
   args: string[];
+  /** The flags parsed at each level below the root on the way down. */
+  levels: LevelFlags[];
   /** `--help` was given at a parent level (`docker container --help ls`): cobra shares the flag. */
   helpFromParent: boolean;
   notices: string[];
@@ -61,12 +79,13 @@ interface Traversal {
  * cobra's Traverse: walks down management commands, parsing the flags met before each subcommand
  * name with that level's flags. Its guesses about which words are flag values are kept as they are.
  */
-function traverse(root: CommandDef, args: string[]): Traversal | { error: UsageError; notices: string[] } {
+function traverse(root: CommandDef, args: string[], env: Record<string, string>, stdoutIsTerminal: boolean): Traversal | { error: UsageError; notices: string[] } {
   let def = root;
   const lineage: CommandDef[] = [];
   let rest = args;
   let helpFromParent = false;
   const notices: string[] = [];
+  const levels: LevelFlags[] = [];
   for (;;) {
     const flagWords: string[] = [];
     let inFlag = false;
@@ -96,12 +115,13 @@ function traverse(root: CommandDef, args: string[]): Traversal | { error: UsageE
       next = findChild(def, word);
       break;
     }
-    if (!next) return { def, lineage, args: rest, helpFromParent, notices };
-    if (flagWords.length > 0) {
-      const parsed = parseFlags(def.flags, flagWords, { interspersed: true });
+    if (!next) return { def, lineage, args: rest, levels, helpFromParent, notices };
+    if (flagWords.length > 0 || (def !== root && def.flags.length > 0)) {
+      const parsed = parseFlags(withEnvDefaults(def.flags, env, stdoutIsTerminal), flagWords, { interspersed: true });
       notices.push(...parsed.notices);
-      if (!parsed.ok) return { error: flagError(parsed.error, useLineOf(def), commandPathOf(def)), notices };
+      if (!parsed.ok) return { error: levelFlagError(parsed.error, def, lineage), notices };
       if (parsed.flags.help === true) helpFromParent = true;
+      if (def !== root) levels.push({ def, flags: parsed.flags, given: parsed.given });
     }
     lineage.push(def);
     def = next;
@@ -134,6 +154,39 @@ function unsupportedFlags(def: CommandDef, given: Set<string>, daemon: DaemonPro
     }
   }
   return errors.length > 0 ? errors.join('\n') : null;
+}
+
+/** A flag error as the command's own code words it: docker's, or the plugin's it belongs to. */
+function levelFlagError(error: string, def: CommandDef, lineage: CommandDef[]): UsageError {
+  if (pluginConventionsOf(def, lineage)?.flagErrors === 'plain') return { message: `${error}\n`, exitCode: 1 };
+  return flagError(error, useLineOf(def), commandPathOf(def));
+}
+
+/**
+ * Flags whose default Go reads from the environment (`os.Getenv("BUILDX_BUILDER")`): the value in
+ * `env` becomes the default, shown in help as Go shows a non-empty string default.
+ */
+function withEnvDefaults(flags: FlagDef[], env: Record<string, string>, stdoutIsTerminal = false): FlagDef[] {
+  if (!flags.some((flag) => flag.envDefault !== undefined || flag.trueWhenPiped)) return flags;
+  return flags.map((flag) => {
+    if (flag.trueWhenPiped) return stdoutIsTerminal ? flag : { ...flag, defaultValue: true, defaultText: 'true' };
+    const value = flag.envDefault === undefined ? undefined : env[flag.envDefault];
+    if (value === undefined || value === '') return flag;
+    return { ...flag, defaultValue: value, defaultText: `"${value}"` };
+  });
+}
+
+/**
+ * docker/cli's forwardBuilder: with buildx installed, `docker build` and `docker image build` run
+ * `docker buildx build`, `docker builder …` runs `docker buildx …` (and `docker bake` is buildx's
+ * bake), with BUILDX_BUILDER=default in the plugin's environment. Only the command's own words
+ * change; `docker help build` still shows the client's own page.
+ */
+function forwardToBuilder(words: string[]): string[] | null {
+  if (words[0] === 'builder') return ['buildx', ...words.slice(1)];
+  if (words[0] === 'build' || words[0] === 'bake') return ['buildx', ...words];
+  if (words[0] === 'image' && words[1] === 'build') return ['buildx', 'build', ...words.slice(2)];
+  return null;
 }
 
 /** The given flags a command does not honour, in the order they were given; none when it declares no list. */
@@ -181,8 +234,11 @@ export function runDocker(ctx: CommandContext, argv: string[], root: CommandDef,
   if (global.given.has('host') && global.given.has('context')) {
     return fail({ message: 'conflicting options: cannot specify both --host and --context\n', exitCode: 1 });
   }
-  const words = global.args;
-  if (!options.buildx && (words[0] === 'build' || words[0] === 'builder' || (words[0] === 'image' && words[1] === 'build'))) {
+  let words = global.args;
+  const buildxInstalled = root.subcommands?.some((child) => child.plugin && commandName(child) === 'buildx') === true;
+  // The plugin's process sees the client's environment, plus what the client adds for it.
+  let env: Record<string, string> = ctx.env;
+  if (!buildxInstalled && (words[0] === 'build' || words[0] === 'builder' || (words[0] === 'image' && words[1] === 'build'))) {
     out.stderr(LEGACY_BUILDER_NOTICE);
   }
   const helpRoot = rootForHelp(root, global.given, daemon);
@@ -194,22 +250,29 @@ export function runDocker(ctx: CommandContext, argv: string[], root: CommandDef,
       return 0;
     }
     if (def.outline) return fail(notSimulated(commandPathOf(def)));
-    const text = renderHelp(def.path.length === 0 ? helpRoot : def, lineage, helpOptions);
+    const shown = def.path.length === 0 ? helpRoot : { ...def, flags: withEnvDefaults(def.flags, env, ctx.tty) };
+    const text = renderHelp(shown, lineage, helpOptions);
     if (stream === 'stdout') out.stdout(text);
     else out.stderr(text);
     return 0;
   };
 
   if (words[0] === 'help') return runHelpCommand(words.slice(1));
+  const forwarded = buildxInstalled ? forwardToBuilder(words) : null;
+  if (forwarded) {
+    words = forwarded;
+    env = { ...env, BUILDX_BUILDER: 'default' };
+  }
 
-  const found = traverse(root, words);
+  const found = traverse(root, words, env, ctx.tty);
   for (const notice of found.notices) out.stdout(`${notice}\n`);
   if ('error' in found) return fail(found.error);
   const { def, lineage } = found;
   const isRoot = def.path.length === 0;
-  const parsed: FlagParseResult = parseFlags(def.flags, found.args, { interspersed: !def.stopAtFirstArg });
+  const conventions = pluginConventionsOf(def, lineage);
+  const parsed: FlagParseResult = parseFlags(withEnvDefaults(def.flags, env, ctx.tty), found.args, { interspersed: !def.stopAtFirstArg });
   for (const notice of parsed.notices) out.stdout(`${notice}\n`);
-  if (!parsed.ok) return fail(flagError(parsed.error, useLineOf(def), commandPathOf(def)));
+  if (!parsed.ok) return fail(levelFlagError(parsed.error, def, lineage));
   const flags: Record<string, FlagValue> = isRoot ? { ...global.flags, ...parsed.flags } : parsed.flags;
   const helpGiven = isRoot ? (parsed.given.has('help') ? parsed.flags.help === true : global.flags.help === true) : parsed.flags.help === true || found.helpFromParent;
   if (helpGiven) return showHelp(def, lineage, 'stdout');
@@ -228,6 +291,15 @@ export function runDocker(ctx: CommandContext, argv: string[], root: CommandDef,
   if (def.outline) return fail(notSimulated(commandPathOf(def)));
 
   if ((def.subcommands?.length ?? 0) > 0) {
+    if (conventions) {
+      // A plugin's group runs its own RunE: help on stdout, and for a stray word at its root, the plugin's error.
+      if (parsed.args.length > 0 && def.pluginConventions) {
+        showHelp(def, lineage, 'stdout');
+        return fail({ message: `${def.pluginConventions.unknownCommand(parsed.args[0])}\n`, exitCode: 1 });
+      }
+      if (parsed.args.length > 0) return fail(unknownSubcommand(commandPathOf(def), parsed.args[0], useLineOf(def)));
+      return showHelp(def, lineage, 'stdout');
+    }
     if (parsed.args.length > 0) return fail(unknownSubcommand(commandPathOf(def), parsed.args[0], useLineOf(def)));
     // `docker manifest` alone prints its usage after an empty line, as its own RunE does.
     if (def.path.length === 1 && def.path[0] === 'manifest') out.stderr('\n');
@@ -241,10 +313,15 @@ export function runDocker(ctx: CommandContext, argv: string[], root: CommandDef,
   if (!run) return fail(notSimulated(commandPathOf(def.shortcutOf ?? def)));
   const globalRefused = notHonoured(root.supportedFlags, global.given);
   if (globalRefused.length > 0) return fail(flagsNotSimulated(globalRefused, null));
+  for (const level of found.levels) {
+    const refusedAbove = notHonoured(level.def.supportedFlags, level.given);
+    if (refusedAbove.length > 0) return fail(flagsNotSimulated(refusedAbove, commandPathOf(level.def)));
+  }
   const refused = notHonoured(def.supportedFlags ?? def.shortcutOf?.supportedFlags, parsed.given);
   if (refused.length > 0) return fail(flagsNotSimulated(refused, commandPathOf(def)));
-  const invocation: Invocation = { flags, given: parsed.given, args: parsed.args, commandPath: commandPathOf(def) };
-  const exitCode = run(ctx, invocation);
+  const parentFlags: Record<string, FlagValue> = Object.assign({}, ...found.levels.map((level) => level.flags));
+  const invocation: Invocation = { flags, given: parsed.given, args: parsed.args, commandPath: commandPathOf(def), parentFlags };
+  const exitCode = run({ ...ctx, env }, invocation);
   return typeof exitCode === 'number' ? exitCode : 0;
 
   function runHelpCommand(helpArgs: string[]): number {

@@ -1,6 +1,6 @@
 // Renders help from a command's declaration: docker/cli's usage template over cobra, with pflag's option columns.
 
-import type { CommandDef, DaemonRequirement, FlagDef } from './command.ts';
+import type { CommandDef, DaemonRequirement, FlagDef, PluginConventions } from './command.ts';
 
 /** The daemon the client talks to, as far as help cares; `null` when none answers. */
 export interface DaemonProfile {
@@ -142,6 +142,11 @@ function listing(commands: CommandDef[], parent: CommandDef, decorate: boolean):
     .join('');
 }
 
+/** The conventions of the plugin a command belongs to, if any (set on the plugin's root). */
+export function pluginConventionsOf(def: CommandDef, lineage: CommandDef[]): PluginConventions | undefined {
+  return def.pluginConventions ?? [...lineage].reverse().find((ancestor) => ancestor.pluginConventions)?.pluginConventions;
+}
+
 function isExperimentalCli(def: CommandDef, lineage: CommandDef[]): boolean {
   return def.experimentalCli === true || lineage.some((ancestor) => ancestor.experimentalCli === true);
 }
@@ -184,5 +189,9 @@ export function renderHelp(def: CommandDef, lineage: CommandDef[], options: Help
   if (hasSubcommands(def)) text += `\n\nRun '${path} COMMAND --help' for more information on a command.`;
   // docker/cli would embolden this line on a terminal, but its stream wrapper never looks like one there.
   if (isRoot) text += '\n\nFor more help on how to use Docker, head to https://docs.docker.com/go/guides/';
-  return `${text}\n`;
+  text += '\n';
+  const conventions = pluginConventionsOf(def, lineage);
+  if (conventions?.descriptionFirst) text = `${(def.long ?? def.short).trim()}\n\n${text}`;
+  if (conventions?.helpFooter) text += `\n${conventions.helpFooter}\n`;
+  return text;
 }

@@ -1,4 +1,4 @@
-// `docker` itself: the global options and every top-level command, shortcuts included, as `docker --help` lists them.
+// `docker` itself: the global options and every top-level command, shortcuts included, as `docker --help` lists them — with the buildx and compose plugins, as installed with Docker 28.2.2.
 
 import type { CommandDef } from '../cli/command.ts';
 import { shortcut } from '../cli/shortcut.ts';
@@ -47,6 +47,8 @@ import { versionCommand } from './system/version.ts';
 import { loginCommand } from './registry/login.ts';
 import { logoutCommand } from './registry/logout.ts';
 import { searchCommand } from './registry/search.ts';
+import { buildxCommand } from './buildx/index.ts';
+import { composeCommand } from './compose/index.ts';
 import {
   builderCommand,
   checkpointCommand,
@@ -63,7 +65,8 @@ import {
   trustCommand,
 } from './outlines.ts';
 
-export const dockerRoot: CommandDef = {
+/** The client alone, without CLI plugins: what the recorded fixtures show (and `docker build` warns about the legacy builder). */
+export const classicDockerRoot: CommandDef = {
   path: [],
   use: 'docker [OPTIONS] COMMAND [ARG...]',
   short: 'A self-sufficient runtime for containers',
@@ -160,3 +163,34 @@ export const dockerRoot: CommandDef = {
     completionCommand,
   ],
 };
+
+/**
+ * docker/cli's own `bake` (28.x): listed, and shown by `docker help bake`, only once buildx is
+ * installed; running it runs `docker buildx bake`.
+ */
+const bakeCommand: CommandDef = {
+  path: ['bake'],
+  use: 'bake [OPTIONS] [TARGET...]',
+  aliases: ['docker buildx bake'],
+  short: 'Build from a file',
+  flags: [],
+  topRank: 4.5,
+};
+
+/**
+ * The client's own declarations of the build commands stay for `docker help build` and friends,
+ * but with buildx installed the client forwards them to `docker buildx build`: their run is never
+ * reached here (dispatch.ts forwardToBuilder).
+ */
+function withoutClientBuilds(def: CommandDef): CommandDef {
+  const target = def.shortcutOf ?? def;
+  if (target === buildCommand) return { ...def, run: undefined, shortcutOf: def.shortcutOf ? { ...buildCommand, run: undefined } : undefined };
+  if (!def.subcommands) return def;
+  return { ...def, subcommands: def.subcommands.map(withoutClientBuilds) };
+}
+
+/** A standard Docker 28.2.2 install (Docker Desktop or docker-ce): the client with the buildx and compose plugins. */
+export const dockerRoot: CommandDef = withoutClientBuilds({
+  ...classicDockerRoot,
+  subcommands: [bakeCommand, ...classicDockerRoot.subcommands!, buildxCommand, composeCommand],
+});
