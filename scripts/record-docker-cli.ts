@@ -2,7 +2,7 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,6 +52,29 @@ interface Recorder {
   binary: string;
   /** `unix://…` of the ping-only daemon, for the with-daemon recording. */
   daemonHost?: string;
+  /** Install stand-ins for the buildx and compose plugins in HOME before each command. */
+  plugins?: boolean;
+}
+
+/**
+ * The plugins a Docker 28.2.2 install ships, as stand-ins: executables that answer the client's
+ * metadata query as the real ones do, and otherwise print a marker, so that what the client itself
+ * prints (its help, with the plugins listed) is recorded and what the plugins would print is not.
+ */
+const PLUGIN_STANDINS: Record<string, string> = {
+  buildx: '{"SchemaVersion":"0.1.0","Vendor":"Docker Inc.","Version":"v0.24.0","ShortDescription":"Docker Buildx","URL":"https://github.com/docker/buildx"}',
+  compose: '{"SchemaVersion":"0.1.0","Vendor":"Docker Inc.","Version":"v2.36.2","ShortDescription":"Docker Compose","URL":"https://github.com/docker/compose"}',
+};
+const PLUGIN_MARKER = 'PLUGIN STAND-IN RAN:';
+
+function installPluginStandins(): void {
+  const dir = join(home, '.docker', 'cli-plugins');
+  mkdirSync(dir, { recursive: true });
+  for (const [name, metadata] of Object.entries(PLUGIN_STANDINS)) {
+    const file = join(dir, `docker-${name}`);
+    writeFileSync(file, `#!/bin/sh\nif [ "$1" = docker-cli-plugin-metadata ]; then echo '${metadata}'; exit 0; fi\necho "${PLUGIN_MARKER} $*"\n`);
+    chmodSync(file, 0o755);
+  }
 }
 
 function runDocker(recorder: Recorder, line: string): Promise<TranscriptEntry> {
@@ -59,6 +82,7 @@ function runDocker(recorder: Recorder, line: string): Promise<TranscriptEntry> {
   mkdirSync(home, { recursive: true });
   const argv = splitWords(line);
   if (argv[0] !== 'docker') throw new Error(`not a docker command line: ${line}`);
+  if (recorder.plugins) installPluginStandins();
   const env: Record<string, string> = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home };
   if (recorder.daemonHost) env.DOCKER_HOST = recorder.daemonHost;
   return new Promise((resolve, reject) => {
@@ -314,6 +338,13 @@ function runOnTerminal(binary: string, line: string, columns: number): Transcrip
   return { command: line, stdout: result.stdout.replaceAll('\r\n', '\n'), stderr, exitCode: result.status };
 }
 
+/** With the plugins installed: the client's own pages that list or describe them (the plugins' own output is theirs, not the client's). */
+const PLUGIN_LINES = [
+  'docker', 'docker --help', 'docker help', 'docker help build', 'docker help bake', 'docker help builder',
+  'docker help builder build', 'docker help image build', 'docker image --help', 'docker image', 'docker builder build --help',
+  'docker foo', 'docker compose', 'docker buildx', 'docker build .', 'docker bake',
+];
+
 const TERMINAL_LINES = ['docker --help', 'docker', 'docker run --help', 'docker ps --help', 'docker network create --help', 'docker volume create --help'];
 const TERMINAL_WIDTHS = [60, 120];
 
@@ -376,6 +407,19 @@ async function main(): Promise<number> {
   } else {
     console.log('record-docker-cli: no util-linux script; terminal-width recordings skipped.');
   }
+
+  const pluginResult = await recordTopic({ binary, plugins: true }, PLUGIN_LINES, (entry) => !`${entry.stdout}${entry.stderr}`.includes(PLUGIN_MARKER), verbose);
+  const pluginHeader = [
+    `Recorded from the real client (${version}) by scripts/record-docker-cli.ts; do not edit by hand.`,
+    'As docker.txt, but with stand-ins for the buildx (v0.24.0) and compose (v2.36.2) plugins installed in',
+    'HOME/.docker/cli-plugins; lines the client hands to a plugin are not kept (the stand-in cannot answer them).',
+    `home: ${home}`,
+    'plugins: buildx compose',
+  ];
+  writeFileSync(join(fixtureDir, 'plugins.txt'), formatTranscript({ header: pluginHeader, entries: pluginResult.entries }));
+  kept += pluginResult.entries.length;
+  dropped += pluginResult.dropped;
+  console.log(`plugins.txt: ${pluginResult.entries.length} entries`);
 
   const socketPath = join(tmpdir(), 'dockyard-docker-cli-ping.sock');
   const daemon = await startPingDaemon(socketPath);
