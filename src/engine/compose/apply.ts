@@ -2,7 +2,7 @@
 
 import type { Operation } from './plan.ts';
 import { describeOperation } from './plan.ts';
-import { renderProgress, type Piece, type ProgressOptions, type TimedEvent } from './progress.ts';
+import { plainLine, renderProgress, type Piece, type ProgressEvent, type ProgressOptions, type TimedEvent } from './progress.ts';
 
 /** The result of one engine call: how long it took (virtual ms), or the daemon's error. */
 export type StepResult = { ok: true; durationMs: number } | { ok: false; message: string };
@@ -134,7 +134,9 @@ function applyPulls(engine: ComposeEngine, pulls: Operation[], options: Progress
 
 /**
  * Applies `operations` (from planUp or planDown): pulls in their own block, then everything else in
- * one block with `options.title`. Builds happen before that block is drawn.
+ * one block with `options.title`. On a terminal the block is drawn once builds are done (a build draws
+ * its own display); plain lines go to the sink as each event happens, so they sit around a build's output.
+ * A piece's delay is time the engine's steps have already spent and the terminal has not yet shown.
  */
 export function applyPlan(operations: Operation[], engine: ComposeEngine, options: ProgressOptions, sink: PieceSink): ApplyOutcome {
   const pulls = operations.filter((operation) => operation.kind === 'pull');
@@ -143,28 +145,39 @@ export function applyPlan(operations: Operation[], engine: ComposeEngine, option
     sink(pulled.pieces);
     if (pulled.error) return { error: pulled.error, exitCode: 18 };
   }
+  const live = options.mode === 'plain';
   const timeline: TimedEvent[] = [];
   let clock = 0;
   let firstDrawAt = 0;
+  let shownAt = 0;
+  const push = (at: number, event: ProgressEvent) => {
+    timeline.push({ at, event });
+    if (!live) return;
+    sink([{ text: plainLine(event, options.dryRun), delay: Math.max(0, at - shownAt) }]);
+    shownAt = Math.max(shownAt, at);
+  };
   for (const operation of operations) {
     if (operation.kind === 'pull') continue;
     const { id } = describeOperation(operation);
     const [working, done] = WORDS[operation.kind];
     if (operation.kind === 'running') {
-      timeline.push({ at: clock, event: { id, status: 'done', statusText: done } });
+      push(clock, { id, status: 'done', statusText: done });
       continue;
     }
-    timeline.push({ at: clock, event: { id, status: 'working', statusText: working } });
+    push(clock, { id, status: 'working', statusText: working });
     const result = call(engine, operation);
     if (!result.ok) {
-      timeline.push({ at: clock, event: { id, status: 'error', statusText: 'Error' } });
-      sink(renderProgress(timeline, clock, { ...options, firstDrawAt }));
+      push(clock, { id, status: 'error', statusText: 'Error' });
+      if (!live) sink(renderProgress(timeline, clock, { ...options, firstDrawAt }));
       return { error: result.message, exitCode: operation.kind === 'build' ? 17 : 1 };
     }
     clock += result.durationMs;
-    if (operation.kind === 'build') firstDrawAt = clock;
-    timeline.push({ at: clock, event: { id, status: 'done', statusText: done } });
+    if (operation.kind === 'build') {
+      firstDrawAt = clock;
+      shownAt = clock;
+    }
+    push(clock, { id, status: 'done', statusText: done });
   }
-  if (timeline.length > 0) sink(renderProgress(timeline, clock, { ...options, firstDrawAt }));
+  if (!live && timeline.length > 0) sink(renderProgress(timeline, clock, { ...options, firstDrawAt }));
   return { exitCode: 0 };
 }

@@ -2,6 +2,7 @@
 
 import type { CommandDef } from '../../cli/command.ts';
 import { composeFlags } from './shared.ts';
+import { runComposeBuild } from '../../compose/run/build.ts';
 
 export const buildCommand: CommandDef = {
   path: ['compose', 'build'],
@@ -25,4 +26,6 @@ export const buildCommand: CommandDef = {
     { name: 'parallel', kind: 'bool', type: '', usage: 'Build images in parallel. DEPRECATED', defaultText: 'true', defaultValue: true, hidden: true },
     { name: 'progress', kind: 'string', type: 'string', usage: 'Set type of ui output (auto, tty, plain, json, quiet)', hidden: true },
   ]),
+  supportedFlags: ['no-cache', 'pull', 'quiet'],
+  run: runComposeBuild,
 };

@@ -2,6 +2,7 @@
 
 import type { CommandDef } from '../../cli/command.ts';
 import { composeFlags } from './shared.ts';
+import { runComposeConfig } from '../../compose/run/config.ts';
 
 export const configCommand: CommandDef = {
   path: ['compose', 'config'],
@@ -27,4 +28,6 @@ export const configCommand: CommandDef = {
     { name: 'variables', kind: 'bool', type: '', usage: 'Print model variables and default values.' },
     { name: 'volumes', kind: 'bool', type: '', usage: 'Print the volume names, one per line.' },
   ]),
+  supportedFlags: ['quiet', 'services', 'volumes'],
+  run: runComposeConfig,
 };

@@ -2,6 +2,7 @@
 
 import type { CommandDef } from '../../cli/command.ts';
 import { composeFlags } from './shared.ts';
+import { runComposeDown } from '../../compose/run/down.ts';
 
 export const downCommand: CommandDef = {
   path: ['compose', 'down'],
@@ -13,4 +14,6 @@ export const downCommand: CommandDef = {
     { name: 'timeout', shorthand: 't', kind: 'int', type: 'int', usage: 'Specify a shutdown timeout in seconds' },
     { name: 'volumes', shorthand: 'v', kind: 'bool', type: '', usage: 'Remove named volumes declared in the "volumes" section of the Compose file and anonymous volumes attached to containers' },
   ]),
+  supportedFlags: ['volumes', 'rmi', 'remove-orphans', 'timeout'],
+  run: runComposeDown,
 };

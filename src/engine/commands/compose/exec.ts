@@ -2,6 +2,7 @@
 
 import type { CommandDef } from '../../cli/command.ts';
 import { composeFlags } from './shared.ts';
+import { runComposeExec } from '../../compose/run/exec.ts';
 
 export const execCommand: CommandDef = {
   path: ['compose', 'exec'],
@@ -20,4 +21,6 @@ export const execCommand: CommandDef = {
     { name: 'interactive', shorthand: 'i', kind: 'bool', type: '', usage: 'Keep STDIN open even if not attached', defaultText: 'true', defaultValue: true, hidden: true },
     { name: 'tty', shorthand: 't', kind: 'bool', type: '', usage: 'Allocate a pseudo-TTY', defaultText: 'true', defaultValue: true, hidden: true },
   ]),
+  supportedFlags: ['detach', 'env', 'index', 'no-TTY', 'user', 'workdir', 'interactive', 'tty'],
+  run: runComposeExec,
 };

@@ -2,6 +2,7 @@
 
 import type { CommandDef } from '../../cli/command.ts';
 import { composeFlags } from './shared.ts';
+import { runComposeImages } from '../../compose/run/images.ts';
 
 export const imagesCommand: CommandDef = {
   path: ['compose', 'images'],
@@ -11,4 +12,6 @@ export const imagesCommand: CommandDef = {
     { name: 'format', kind: 'string', type: 'string', usage: 'Format the output. Values: [table | json]', defaultText: '"table"', defaultValue: "table" },
     { name: 'quiet', shorthand: 'q', kind: 'bool', type: '', usage: 'Only display IDs' },
   ]),
+  supportedFlags: ['quiet'],
+  run: runComposeImages,
 };

@@ -76,6 +76,8 @@ export const composeCommand: CommandDef = {
       hidden: true,
     },
   ],
+  // The root options the simulated subcommands read (parentFlags); --dry-run, --parallel and the rest are refused.
+  supportedFlags: ['ansi', 'env-file', 'file', 'profile', 'progress', 'project-directory', 'project-name'],
   // In compose.go's AddCommand order; help sorts them by name.
   subcommands: [
     upCommand,

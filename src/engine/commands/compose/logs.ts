@@ -2,6 +2,7 @@
 
 import type { CommandDef } from '../../cli/command.ts';
 import { composeFlags } from './shared.ts';
+import { runComposeLogs } from '../../compose/run/logs.ts';
 
 export const logsCommand: CommandDef = {
   path: ['compose', 'logs'],
@@ -17,4 +18,6 @@ export const logsCommand: CommandDef = {
     { name: 'timestamps', shorthand: 't', kind: 'bool', type: '', usage: 'Show timestamps' },
     { name: 'until', kind: 'string', type: 'string', usage: 'Show logs before a timestamp (e.g. 2013-01-02T13:23:37Z) or relative (e.g. 42m for 42 minutes)' },
   ]),
+  supportedFlags: ['follow', 'no-color', 'no-log-prefix', 'tail', 'timestamps'],
+  run: runComposeLogs,
 };

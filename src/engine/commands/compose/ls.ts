@@ -2,6 +2,7 @@
 
 import type { CommandDef } from '../../cli/command.ts';
 import { composeFlags } from './shared.ts';
+import { runComposeLs } from '../../compose/run/ls.ts';
 
 export const lsCommand: CommandDef = {
   path: ['compose', 'ls'],
@@ -14,4 +15,6 @@ export const lsCommand: CommandDef = {
     { name: 'format', kind: 'string', type: 'string', usage: 'Format the output. Values: [table | json]', defaultText: '"table"', defaultValue: "table" },
     { name: 'quiet', shorthand: 'q', kind: 'bool', type: '', usage: 'Only display project names' },
   ]),
+  supportedFlags: ['all', 'quiet'],
+  run: runComposeLs,
 };

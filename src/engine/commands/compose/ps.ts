@@ -2,6 +2,7 @@
 
 import type { CommandDef } from '../../cli/command.ts';
 import { composeFlags } from './shared.ts';
+import { runComposePs } from '../../compose/run/ps.ts';
 
 export const psCommand: CommandDef = {
   path: ['compose', 'ps'],
@@ -18,4 +19,6 @@ export const psCommand: CommandDef = {
     { name: 'services', kind: 'bool', type: '', usage: 'Display services' },
     { name: 'status', kind: 'list', type: 'stringArray', usage: 'Filter services by status. Values: [paused | restarting | removing | running | dead | created | exited]' },
   ]),
+  supportedFlags: ['all', 'no-trunc', 'quiet', 'services', 'status'],
+  run: runComposePs,
 };

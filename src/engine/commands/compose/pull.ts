@@ -2,6 +2,7 @@
 
 import type { CommandDef } from '../../cli/command.ts';
 import { composeFlags } from './shared.ts';
+import { runComposePull } from '../../compose/run/pull.ts';
 
 export const pullCommand: CommandDef = {
   path: ['compose', 'pull'],
@@ -16,4 +17,6 @@ export const pullCommand: CommandDef = {
     { name: 'no-parallel', kind: 'bool', type: '', usage: 'DEPRECATED disable parallel pulling', defaultText: 'true', defaultValue: true, hidden: true },
     { name: 'parallel', kind: 'bool', type: '', usage: 'DEPRECATED pull multiple images in parallel', defaultText: 'true', defaultValue: true, hidden: true },
   ]),
+  supportedFlags: ['ignore-pull-failures', 'quiet'],
+  run: runComposePull,
 };

@@ -2,6 +2,7 @@
 
 import type { CommandDef } from '../../cli/command.ts';
 import { composeFlags } from './shared.ts';
+import { runComposeRestart } from '../../compose/run/lifecycle.ts';
 
 export const restartCommand: CommandDef = {
   path: ['compose', 'restart'],
@@ -11,4 +12,6 @@ export const restartCommand: CommandDef = {
     { name: 'no-deps', kind: 'bool', type: '', usage: "Don't restart dependent services" },
     { name: 'timeout', shorthand: 't', kind: 'int', type: 'int', usage: 'Specify a shutdown timeout in seconds' },
   ]),
+  supportedFlags: ['timeout'],
+  run: runComposeRestart,
 };

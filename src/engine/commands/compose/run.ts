@@ -2,6 +2,7 @@
 
 import type { CommandDef } from '../../cli/command.ts';
 import { composeFlags } from './shared.ts';
+import { runComposeRun } from '../../compose/run/run.ts';
 
 export const runCommand: CommandDef = {
   path: ['compose', 'run'],
@@ -35,4 +36,6 @@ export const runCommand: CommandDef = {
     { name: 'workdir', shorthand: 'w', kind: 'string', type: 'string', usage: 'Working directory inside the container' },
     { name: 'tty', shorthand: 't', kind: 'bool', type: '', usage: 'Allocate a pseudo-TTY', defaultText: 'true', defaultValue: true, hidden: true },
   ]),
+  supportedFlags: ['build', 'detach', 'entrypoint', 'env', 'name', 'no-deps', 'no-TTY', 'rm', 'service-ports', 'user', 'workdir', 'interactive', 'tty'],
+  run: runComposeRun,
 };

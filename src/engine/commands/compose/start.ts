@@ -2,10 +2,13 @@
 
 import type { CommandDef } from '../../cli/command.ts';
 import { composeFlags } from './shared.ts';
+import { runComposeStart } from '../../compose/run/lifecycle.ts';
 
 export const startCommand: CommandDef = {
   path: ['compose', 'start'],
   use: 'start [SERVICE...]',
   short: 'Start services',
   flags: composeFlags([]),
+  supportedFlags: [],
+  run: runComposeStart,
 };

@@ -2,6 +2,7 @@
 
 import type { CommandDef } from '../../cli/command.ts';
 import { composeFlags } from './shared.ts';
+import { runComposeStop } from '../../compose/run/lifecycle.ts';
 
 export const stopCommand: CommandDef = {
   path: ['compose', 'stop'],
@@ -10,4 +11,6 @@ export const stopCommand: CommandDef = {
   flags: composeFlags([
     { name: 'timeout', shorthand: 't', kind: 'int', type: 'int', usage: 'Specify a shutdown timeout in seconds' },
   ]),
+  supportedFlags: ['timeout'],
+  run: runComposeStop,
 };

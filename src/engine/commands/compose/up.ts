@@ -2,6 +2,7 @@
 
 import type { CommandDef } from '../../cli/command.ts';
 import { composeFlags } from './shared.ts';
+import { runComposeUp } from '../../compose/run/up.ts';
 
 export const upCommand: CommandDef = {
   path: ['compose', 'up'],
@@ -37,4 +38,6 @@ export const upCommand: CommandDef = {
     { name: 'watch', shorthand: 'w', kind: 'bool', type: '', usage: 'Watch source code and rebuild/refresh containers when files are updated.' },
     { name: 'yes', shorthand: 'y', kind: 'bool', type: '', usage: 'Assume "yes" as answer to all prompts and run non-interactively' },
   ]),
+  supportedFlags: ['build', 'detach', 'force-recreate', 'no-build', 'no-color', 'no-log-prefix', 'no-recreate', 'no-start', 'pull', 'remove-orphans', 'timeout'],
+  run: runComposeUp,
 };

@@ -2,6 +2,7 @@
 
 import type { CommandDef } from '../../cli/command.ts';
 import { composeFlags } from './shared.ts';
+import { runComposeVersion } from '../../compose/run/version.ts';
 
 export const versionCommand: CommandDef = {
   path: ['compose', 'version'],
@@ -12,4 +13,6 @@ export const versionCommand: CommandDef = {
     { name: 'format', shorthand: 'f', kind: 'string', type: 'string', usage: 'Format the output. Values: [pretty | json]. (Default: pretty)' },
     { name: 'short', kind: 'bool', type: '', usage: "Shows only Compose's version number" },
   ]),
+  supportedFlags: ['format', 'short'],
+  run: runComposeVersion,
 };
