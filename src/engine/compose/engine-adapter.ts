@@ -261,6 +261,7 @@ export function composeEngine(ctx: CommandContext, project: ComposeProject, opti
         lookupBase: baseImageLookup(state.images),
         cache: state.buildCache ?? emptyBuildCache(),
         clock: state.clock,
+        vertexPrefix: serviceName,
       });
       // Compose reports the failure itself, as its last line, without buildx's `ERROR:` and Dockerfile excerpt.
       let failure: string | undefined;

@@ -94,9 +94,17 @@ export function findComposeFiles(fs: FileSystem, cwd: string): FoundFiles | unde
   }
 }
 
+interface YamlError {
+  code?: string;
+  message: string;
+  linePos?: Array<{ line: number }>;
+}
+
 /** yaml (eemeli) errors worded the way Go's YAML decoder words the common ones. */
-function yamlMessage(error: { message: string; linePos?: Array<{ line: number }> }): string {
-  const line = error.linePos?.[0]?.line ?? 1;
+function yamlMessage(error: YamlError, all: YamlError[] = [error]): string {
+  // go-yaml marks `mapping values are not allowed` at the colon; a key run onto the next line puts it there.
+  const runOn = all.find((candidate) => candidate.code === 'MULTILINE_IMPLICIT_KEY');
+  const line = runOn?.linePos?.[1]?.line ?? error.linePos?.[0]?.line ?? 1;
   const first = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   if (/Map keys must be unique/.test(first)) return `yaml: line ${line}: mapping key already defined`;
   if (/Nested mappings are not allowed in compact mappings|Implicit map keys need to be/.test(first)) {
@@ -280,7 +288,7 @@ export function loadProject(options: LoadOptions): LoadResult {
     const list = Array.isArray(documents) ? documents : [documents];
     for (const document of list) {
       const error = document.errors[0];
-      if (error) return fail(yamlMessage(error), warnings);
+      if (error) return fail(yamlMessage(error, document.errors), warnings);
       const raw: unknown = document.toJS();
       if (raw === null || raw === undefined) continue;
       if (!isDict(raw)) return fail('top-level object must be a mapping', warnings);
