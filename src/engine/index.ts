@@ -2,6 +2,8 @@
 
 import { runDocker } from './cli/dispatch.ts';
 import { dockerRoot } from './commands/docker.ts';
+import { composeV1Argv } from './commands/compose/compatibility.ts';
+import { dockerHelpSummary } from './commands/supported.ts';
 import { Output, type CommandContext } from './exec/context.ts';
 import { createInitialState, type InitialStateOptions } from './state/initial-state.ts';
 import { STATE_SCHEMA_VERSION, type MachineState } from './state/machine-state.ts';
@@ -20,8 +22,13 @@ const DEFAULT_COLUMNS = 80;
 /** The programs the learner's host offers besides the shell's builtins. */
 const HOST_PROGRAMS: Record<string, { summary: string; program: Program }> = {
   docker: {
-    summary: 'the Docker CLI, talking to the simulated engine',
+    summary: dockerHelpSummary(dockerRoot),
     program: (ctx, argv) => runDocker(ctx, argv.slice(1), dockerRoot),
+  },
+  // Docker Desktop's compatibility command: Compose v2 under the v1 name.
+  'docker-compose': {
+    summary: 'Compose v2 under its v1 name: runs docker compose',
+    program: (ctx, argv) => runDocker(ctx, composeV1Argv(argv.slice(1)), dockerRoot),
   },
 };
 
