@@ -23,15 +23,25 @@ export interface LogSelection {
   exits?: boolean;
 }
 
-/** Splits a container's log entries into lines, as Docker's log driver records them. */
+/**
+ * A container's log entries as the log driver records them: one message per line of each stream, a
+ * partial line joined with what follows on the same stream and stamped when its newline arrives.
+ */
 function linesOf(container: ContainerRecord, selection: LogSelection): LogLine[] {
   const since = selection.since?.(container) ?? -Infinity;
   const lines: LogLine[] = [];
+  const pending: Record<'stdout' | 'stderr', string> = { stdout: '', stderr: '' };
+  const keep = (time: number) => time >= since && (selection.until === undefined || time <= selection.until);
   for (const entry of container.logs) {
-    if (entry.time < since || (selection.until !== undefined && entry.time > selection.until)) continue;
-    const parts = entry.text.replace(/\r\n/g, '\n').split('\n');
-    if (parts.at(-1) === '') parts.pop();
+    const parts = (pending[entry.stream] + entry.text.replace(/\r\n/g, '\n')).split('\n');
+    pending[entry.stream] = parts.pop() ?? '';
+    if (!keep(entry.time)) continue;
     for (const text of parts) lines.push({ time: entry.time, container, stream: entry.stream, text });
+  }
+  // What is left without a newline is flushed when the container's output closes.
+  const closedAt = container.finishedAt > 0 ? container.finishedAt : container.logs.at(-1)?.time ?? 0;
+  for (const stream of ['stdout', 'stderr'] as const) {
+    if (pending[stream] !== '' && keep(closedAt)) lines.push({ time: closedAt, container, stream, text: pending[stream] });
   }
   return selection.tail !== undefined && selection.tail >= 0 ? lines.slice(Math.max(0, lines.length - selection.tail)) : lines;
 }

@@ -1,0 +1,172 @@
+// The notes' Flask + PostgreSQL project end to end, through the machine as the terminal and the sim drive it.
+
+import { describe, expect, it } from 'vitest';
+import { createMachine, streamText, type ScenarioName } from '../../src/engine/index.ts';
+
+type TestMachine = ReturnType<typeof createMachine>;
+
+interface Ran {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+function run(machine: TestMachine, line: string, options: { tty?: boolean } = {}): Ran {
+  let result = machine.exec(line, { tty: options.tty ?? false, columns: 100 });
+  const chunks = [...result.chunks];
+  if (result.following) {
+    result = machine.interrupt();
+    chunks.push(...result.chunks);
+  }
+  const joined = { ...result, chunks };
+  return { stdout: streamText(joined, 'stdout'), stderr: streamText(joined, 'stderr'), exitCode: result.exitCode };
+}
+
+/** The notes' compose file with its one fix: `..:/app` binds the project folder, not a new folder named `.. `. */
+const FIXED_BIND = `cat > docker-compose.yml <<'EOF'
+services:
+  web:
+    build:
+      context: ..
+      dockerfile: docker/Dockerfile
+    ports:
+      - "5000:5000"
+    environment:
+      - DB_USER=myuser
+      - DB_PASSWORD=mypassword
+      - DB_HOST=db
+      - DB_PORT=5432
+      - DB_NAME=networkproject
+    depends_on:
+      - db
+    volumes:
+      - ..:/app
+
+  db:
+    image: postgres:13
+    environment:
+      - POSTGRES_DB=networkproject
+      - POSTGRES_USER=myuser
+      - POSTGRES_PASSWORD=mypassword
+    volumes:
+      - postgres_data:/var/lib/postgresql/data
+    ports:
+      - "5432:5432"
+
+volumes:
+  postgres_data:
+EOF`;
+
+function project(scenario: ScenarioName = 'flask-postgres'): TestMachine {
+  const machine = createMachine({ scenario });
+  expect(run(machine, 'cd ~/networkproject/docker').exitCode).toBe(0);
+  return machine;
+}
+
+/** Lines of `text` that mention `needle`, in order: to check what came before what. */
+function indexOf(text: string, needle: string): number {
+  const at = text.indexOf(needle);
+  expect(at, `${JSON.stringify(needle)} in the output`).toBeGreaterThanOrEqual(0);
+  return at;
+}
+
+describe("the notes' project, docker compose up --build -d", () => {
+  it('pulls postgres:13, builds the web image, creates network and volume, and starts db before web', () => {
+    const machine = project();
+    const up = run(machine, 'docker compose up --build -d');
+    expect(up.exitCode).toBe(0);
+    expect(up.stdout).toBe('');
+    const out = up.stderr;
+    expect(out).toContain('the attribute `version` is obsolete, it will be ignored, please remove it to avoid potential confusion');
+    const order = [
+      ' db Pulled \n',
+      'Compose can now delegate builds to bake for better performance.\n To do so, set COMPOSE_BAKE=true.\n',
+      '[web 4/5] RUN pip install -r requirements.txt',
+      ' Service web  Built\n',
+      ' Network docker_default  Created\n',
+      ' Volume "docker_postgres_data"  Created\n',
+      ' Container docker-db-1  Started\n',
+      ' Container docker-web-1  Started\n',
+    ].map((needle) => indexOf(out, needle));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+
+    expect(run(machine, 'docker images --format "{{.Repository}}:{{.Tag}}"').stdout.split('\n').sort()).toEqual(['', 'docker-web:latest', 'postgres:13']);
+    expect(run(machine, 'docker network ls --format "{{.Name}}"').stdout).toContain('docker_default\n');
+    expect(run(machine, 'docker volume ls -q').stdout).toBe('docker_postgres_data\n');
+  });
+
+  it("makes the folder `.. ` the notes' bind names, so /app is empty and the app cannot start", () => {
+    const machine = project();
+    run(machine, 'docker compose up --build -d');
+    expect(run(machine, 'ls -A').stdout).toBe('.. \nDockerfile\ndocker-compose.yml\n');
+    const ps = run(machine, 'docker compose ps -a');
+    expect(ps.stdout).toMatch(/^docker-web-1 +docker-web +"python app.py" +web +.* Exited \(2\) /m);
+    expect(ps.stdout).toMatch(/^docker-db-1 +postgres:13 +"docker-entrypoint.s…" +db +.* Up .* 0\.0\.0\.0:5432->5432\/tcp, \[::\]:5432->5432\/tcp$/m);
+    // Python writes the error on stderr, and Compose keeps each line on the stream it came from.
+    const logs = run(machine, 'docker compose logs web');
+    expect(logs.stderr.split('\n').filter((line) => !line.includes('level=warning'))).toEqual(["web-1  | python: can't open file '/app/app.py': [Errno 2] No such file or directory", '']);
+    expect(logs.stdout).toBe('');
+  });
+
+  it('lists only running containers in ps, and the running project in ls', () => {
+    const machine = project();
+    run(machine, 'docker compose up --build -d');
+    const ps = run(machine, 'docker compose ps');
+    expect(ps.stdout.split('\n')[0]).toBe('NAME          IMAGE         COMMAND                  SERVICE   CREATED         STATUS         PORTS');
+    expect(ps.stdout).toContain('docker-db-1');
+    expect(ps.stdout).not.toContain('docker-web-1');
+    expect(run(machine, 'docker compose ls').stdout).toBe(
+      'NAME                STATUS                  CONFIG FILES\ndocker              exited(1), running(1)   /home/learner/networkproject/docker/docker-compose.yml\n',
+    );
+  });
+});
+
+describe('the database volume', () => {
+  it('keeps its data over down and up: the second start skips initialisation', () => {
+    const machine = project();
+    run(machine, 'docker compose up --build -d');
+    expect(run(machine, 'docker compose logs db').stdout).toContain('db-1  | The files belonging to this database system will be owned by user "postgres".\n');
+    const down = run(machine, 'docker compose down');
+    expect(down.stderr).toContain(' Container docker-db-1  Removed\n');
+    expect(down.stderr).toContain(' Network docker_default  Removed\n');
+    expect(down.stderr).not.toContain('Volume');
+    expect(run(machine, 'docker volume ls -q').stdout).toBe('docker_postgres_data\n');
+    run(machine, 'docker compose up -d');
+    const logs = run(machine, 'docker compose logs db').stdout;
+    expect(logs).toContain('db-1  | PostgreSQL Database directory appears to contain a database; Skipping initialization\n');
+    expect(logs).not.toContain('The files belonging to this database system');
+  });
+
+  it('is gone after down -v, so the next start initialises a new database', () => {
+    const machine = project();
+    run(machine, 'docker compose up --build -d');
+    const down = run(machine, 'docker compose down -v');
+    expect(down.stderr).toContain(' Volume docker_postgres_data  Removed\n');
+    expect(run(machine, 'docker volume ls -q').stdout).toBe('');
+    run(machine, 'docker compose up -d');
+    expect(run(machine, 'docker compose logs db').stdout).toContain('The files belonging to this database system will be owned by user "postgres".');
+  });
+});
+
+describe('attached up', () => {
+  it("prefixes each service's logs until Ctrl+C, then stops the project gracefully", () => {
+    const machine = project();
+    run(machine, 'docker compose build');
+    const up = run(machine, 'docker compose up');
+    expect(up.exitCode).toBe(130);
+    expect(up.stdout).toContain('Attaching to db-1, web-1\n');
+    expect(up.stderr).toContain("web-1  | python: can't open file '/app/app.py': [Errno 2] No such file or directory\n");
+    expect(up.stdout).toContain('web-1 exited with code 2\n');
+    expect(up.stderr).toMatch(/^db-1 {3}\| .*database system is ready to accept connections$/m);
+    expect(up.stderr).toContain('Gracefully stopping... (press Ctrl+C again to force)\n Container docker-db-1  Stopping\n Container docker-db-1  Stopped\n');
+  });
+});
+
+describe('docker-compose, the v1 command of the notes', () => {
+  it('runs Compose v2 as docker compose does', () => {
+    const machine = project();
+    const v1 = run(machine, 'docker-compose config --services');
+    expect(v1).toEqual(run(project(), 'docker compose config --services'));
+    expect(v1.stdout).toBe('db\nweb\n');
+  });
+});
