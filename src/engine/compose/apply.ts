@@ -100,36 +100,41 @@ function call(engine: ComposeEngine, operation: Operation): StepResult {
   }
 }
 
-/** Pulls run first, in their own block (the service line with its layers as children). */
+/**
+ * Pulls run first, in their own block (the service line with its layers as children). Compose pulls the
+ * services' images in parallel, so every pull starts at the block's start; the engine still does them in turn.
+ */
 function applyPulls(engine: ComposeEngine, pulls: Operation[], options: ProgressOptions): { pieces: Piece[]; error?: string } {
   const timeline: TimedEvent[] = [];
-  let clock = 0;
+  let end = 0;
   let error: string | undefined;
   for (const operation of pulls) {
     if (operation.kind !== 'pull') continue;
-    timeline.push({ at: clock, event: { id: operation.service, text: 'Pulling', status: 'working', statusText: '' } });
+    const start = 0;
+    timeline.push({ at: start, event: { id: operation.service, text: 'Pulling', status: 'working', statusText: '' } });
     const result = engine.pull(operation.service, operation.image);
     if (!result.ok) {
-      timeline.push({ at: clock, event: { id: operation.service, text: 'Error', status: 'error', statusText: result.message } });
+      timeline.push({ at: start, event: { id: operation.service, text: 'Error', status: 'error', statusText: result.message } });
       error = `Error response from daemon: ${result.message}`;
       break;
     }
     // Layers: announced together, then each downloads and extracts in turn over the pull's duration.
     const total = result.layers.reduce((sum, layer) => sum + layer.size, 0) || 1;
     for (const layer of result.layers) {
-      timeline.push({ at: clock, event: { id: layer.id, parentId: operation.service, text: 'Pulling fs layer', status: 'working', statusText: '', percent: 0 } });
+      timeline.push({ at: start, event: { id: layer.id, parentId: operation.service, text: 'Pulling fs layer', status: 'working', statusText: '', percent: 0 } });
     }
-    let at = clock;
+    let at = start;
     for (const layer of result.layers) {
       const share = Math.max(100, Math.round((result.durationMs * layer.size) / total));
       timeline.push({ at: at + share / 2, event: { id: layer.id, parentId: operation.service, text: 'Downloading', status: 'working', statusText: '', current: layer.size / 2, total: layer.size, percent: 50 } });
       at += share;
       timeline.push({ at, event: { id: layer.id, parentId: operation.service, text: 'Pull complete', status: 'done', statusText: '', percent: 100 } });
     }
-    clock = Math.max(at, clock + result.durationMs);
-    timeline.push({ at: clock, event: { id: operation.service, text: 'Pulled', status: 'done', statusText: '' } });
+    const done = Math.max(at, start + result.durationMs);
+    timeline.push({ at: done, event: { id: operation.service, text: 'Pulled', status: 'done', statusText: '' } });
+    end = Math.max(end, done);
   }
-  return { pieces: renderProgress(timeline, clock, options), ...(error ? { error } : {}) };
+  return { pieces: renderProgress(timeline, end, options), ...(error ? { error } : {}) };
 }
 
 /**

@@ -26,7 +26,7 @@ import { parseReference } from '../registry/reference.ts';
 import { isFsError, resolvePath } from '../shell/vfs.ts';
 import type { ContainerRecord, ImageRecord, MountRecord, PortBinding } from '../state/machine-state.ts';
 import type { ComposeEngine, PulledLayer, StepResult } from './apply.ts';
-import { containerLabels, containerName, networkLabels, serviceImageName, volumeLabels } from './labels.ts';
+import { containerLabels, containerName, LABEL, networkLabels, serviceImageName, volumeLabels } from './labels.ts';
 import { findService, type ComposeProject, type ComposeService } from './model.ts';
 
 /** How long the daemon takes for the quick steps (virtual ms), as Compose's timers show them. */
@@ -41,6 +41,9 @@ export const STEP_TIME = {
 } as const;
 
 /** BuildKit's notice before Compose 2.36 builds without bake (docker/compose pkg/compose/build.go). */
+/** How long a healthcheck's probe (`pg_isready`) takes before its result counts. */
+const HEALTH_PROBE_TIME = 60;
+
 const SOLVE_FAILURE = 'ERROR: failed to solve: ';
 
 export const BAKE_HINT = 'Compose can now delegate builds to bake for better performance.\n To do so, set COMPOSE_BAKE=true.\n';
@@ -321,14 +324,15 @@ export function composeEngine(ctx: CommandContext, project: ComposeProject, opti
     waitHealthy(name) {
       const record = container(name);
       if (!record) return { ok: false, message: `Error response from daemon: No such container: ${name}` };
-      const service = findService(project, record.config.labels['com.docker.compose.service'] ?? '');
-      const check = service?.healthcheck;
-      if (!check || check.disable || check.test[0] === 'NONE') return { ok: false, message: `container ${name} has no healthcheck configured` };
       if (!isRunning(record)) return { ok: false, message: `dependency failed to start: container ${name} exited (${record.exitCode})` };
-      // The first probe runs one interval after the start (start_interval while in the start period).
-      const interval = durationMs(check.startInterval ?? check.interval, 30_000);
-      const healthyAt = record.startedAt + interval;
-      const waited = Math.max(0, healthyAt - state.clock) + 500;
+      const service = findService(project, record.config.labels[LABEL.service] ?? '');
+      const check = service?.healthcheck;
+      // Without a healthcheck Compose falls back to the container running (isServiceHealthy's fallbackRunning).
+      if (!check || check.disable || check.test[0] === 'NONE') return { ok: true, durationMs: 0 };
+      // The first probe runs one interval after the start (start_interval inside the start period); it passes.
+      const interval = durationMs(check.startPeriod ? (check.startInterval ?? check.interval) : check.interval, 30_000);
+      const healthyAt = record.startedAt + interval + HEALTH_PROBE_TIME;
+      const waited = Math.max(0, healthyAt - state.clock);
       state.clock += waited;
       return { ok: true, durationMs: waited };
     },
@@ -336,9 +340,9 @@ export function composeEngine(ctx: CommandContext, project: ComposeProject, opti
     waitCompleted(name) {
       const record = container(name);
       if (!record) return { ok: false, message: `Error response from daemon: No such container: ${name}` };
-      if (isRunning(record)) return { ok: false, message: `service ${record.config.labels['com.docker.compose.service']} didn't complete successfully: still running` };
+      if (isRunning(record)) return { ok: false, message: `service ${record.config.labels[LABEL.service]} didn't complete successfully: still running` };
       if (record.exitCode !== 0) {
-        return { ok: false, message: `service "${record.config.labels['com.docker.compose.service']}" didn't complete successfully: exit ${record.exitCode}` };
+        return { ok: false, message: `service "${record.config.labels[LABEL.service]}" didn't complete successfully: exit ${record.exitCode}` };
       }
       return { ok: true, durationMs: 0 };
     },

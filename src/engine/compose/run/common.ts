@@ -7,7 +7,9 @@ import { TreeFileSystem } from '../../shell/vfs.ts';
 import type { MachineState } from '../../state/machine-state.ts';
 import { EXIT_FILE_NOT_FOUND, loadProject, normalizeProjectName } from '../load.ts';
 import { warningLine } from '../log-line.ts';
-import type { ComposeProject } from '../model.ts';
+import { LABEL } from '../labels.ts';
+import type { ComposeProject, ComposeService } from '../model.ts';
+import { projectContainers } from '../plan.ts';
 import type { Piece, ProgressOptions } from '../progress.ts';
 
 /** compose's global options (`docker compose -f a.yml -p demo …`), as its root command declares them. */
@@ -76,7 +78,9 @@ export function composeFailure(ctx: CommandContext, message: string, exitCode = 
   return exitCode;
 }
 
-export type Loaded = { ok: true; project: ComposeProject; globals: ComposeGlobals } | { ok: false; exitCode: number };
+export type Loaded =
+  | { ok: true; project: ComposeProject; globals: ComposeGlobals; /** No file: the project was rebuilt from labels. */ fromLabels?: boolean }
+  | { ok: false; exitCode: number };
 
 /** The file system a compose command reads: the shell's, or a live view of the host for callers without one. */
 export function hostFs(ctx: CommandContext): TreeFileSystem | NonNullable<CommandContext['fs']> {
@@ -105,14 +109,56 @@ export function loadFor(ctx: CommandContext, invocation: Invocation, options: { 
   printWarnings(ctx, result.warnings);
   if (result.ok) return { ok: true, project: result.project, globals };
   if (options.allowMissing && result.exitCode === EXIT_FILE_NOT_FOUND && globals.projectName && globals.files.length === 0) {
-    return { ok: true, project: emptyProject(normalizeProjectName(globals.projectName), ctx.cwd), globals };
+    return { ok: true, project: emptyProject(ctx.state, normalizeProjectName(globals.projectName), ctx.cwd), globals, fromLabels: true };
   }
   return { ok: false, exitCode: composeFailure(ctx, result.message, result.exitCode) };
 }
 
-/** A project known only by name: what Compose works with when `-p` is given and no file is found. */
-export function emptyProject(name: string, workingDir: string): ComposeProject {
-  return { name, workingDir, composeFiles: [], services: [], networks: { default: { name: `${name}_default`, external: false, internal: false, labels: {} } }, volumes: {}, environment: {} };
+/**
+ * A project known only by name (`-p` and no file): Compose rebuilds it from what the engine holds, the
+ * services and their dependencies from the containers' labels, networks and volumes from theirs.
+ */
+export function emptyProject(state: MachineState, name: string, workingDir: string): ComposeProject {
+  const services: ComposeService[] = [];
+  for (const container of projectContainers(state, name)) {
+    const serviceName = container.config.labels[LABEL.service];
+    if (serviceName === undefined || services.some((service) => service.name === serviceName)) continue;
+    const dependsOn: ComposeService['dependsOn'] = {};
+    for (const entry of (container.config.labels[LABEL.dependsOn] ?? '').split(',').filter(Boolean)) {
+      const [dependency, condition, restart] = entry.split(':');
+      dependsOn[dependency] = { condition: condition as ComposeService['dependsOn'][string]['condition'], required: true, restart: restart === 'true' };
+    }
+    services.push({
+      name: serviceName,
+      image: container.image,
+      command: null,
+      entrypoint: null,
+      environment: {},
+      envFiles: [],
+      ports: [],
+      expose: [],
+      dependsOn,
+      volumes: [],
+      networks: {},
+      tty: false,
+      stdinOpen: false,
+      labels: {},
+      profiles: [],
+      scale: 1,
+    });
+  }
+  services.sort((a, b) => (a.name < b.name ? -1 : 1));
+  const networks: ComposeProject['networks'] = {};
+  for (const network of state.networks) {
+    if (network.labels[LABEL.project] !== name) continue;
+    networks[network.labels[LABEL.network] ?? network.name] = { name: network.name, external: false, internal: network.internal, labels: {} };
+  }
+  const volumes: ComposeProject['volumes'] = {};
+  for (const volume of state.volumes) {
+    if (volume.labels[LABEL.project] !== name) continue;
+    volumes[volume.labels[LABEL.volume] ?? volume.name] = { name: volume.name, external: false, labels: {} };
+  }
+  return { name, workingDir, composeFiles: [], services, networks, volumes, environment: {} };
 }
 
 /** How progress is drawn: `--progress`, else a terminal gets the redrawn block and a pipe plain lines. */

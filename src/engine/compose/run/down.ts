@@ -13,11 +13,9 @@ export function runComposeDown(ctx: CommandContext, invocation: Invocation): num
   const { project, globals } = loaded;
   const rmi = flagString(invocation, 'rmi');
   if (rmi !== undefined && rmi !== 'all' && rmi !== 'local') return composeFailure(ctx, `invalid value for --rmi: ${rmi}`);
-  // Known only by name, every container with the project's label is the project's.
-  const byNameOnly = project.services.length === 0;
   const operations = planDown(project, ctx.state, {
     volumes: flagSet(invocation, 'volumes'),
-    removeOrphans: flagSet(invocation, 'remove-orphans') || byNameOnly,
+    removeOrphans: flagSet(invocation, 'remove-orphans'),
     ...(rmi === 'all' || rmi === 'local' ? { rmi } : {}),
   });
   if (operations.length === 0) {

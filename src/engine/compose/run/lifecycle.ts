@@ -16,13 +16,11 @@ import { composeFailure, flagNumber, loadFor, progressOptions, showPieces, unkno
 function containersInOrder(ctx: CommandContext, project: ComposeProject, names: string[]): ContainerRecord[] {
   const existing = projectContainers(ctx.state, project.name);
   const selected = names.length > 0 ? project.services.filter((service) => names.includes(service.name)) : project.services;
-  const ordered = project.services.length > 0 ? dependencyOrder(project, selected).map((service) => service.name) : [...new Set(existing.map((c) => c.config.labels[LABEL.service] ?? ''))].sort();
-  const wanted = names.length > 0 ? new Set(names) : undefined;
-  return ordered
-    .filter((service) => !wanted || wanted.has(service) || project.services.length === 0)
+  return dependencyOrder(project, selected)
+    .filter((service) => names.length === 0 || names.includes(service.name))
     .flatMap((service) =>
       existing
-        .filter((container) => container.config.labels[LABEL.service] === service)
+        .filter((container) => container.config.labels[LABEL.service] === service.name)
         .sort((a, b) => Number(a.config.labels[LABEL.containerNumber]) - Number(b.config.labels[LABEL.containerNumber])),
     );
 }
@@ -31,7 +29,7 @@ export function runComposeStart(ctx: CommandContext, invocation: Invocation): nu
   const loaded = loadFor(ctx, invocation, { allowMissing: true });
   if (!loaded.ok) return loaded.exitCode;
   const { project, globals } = loaded;
-  const missing = project.services.length > 0 ? unknownService(project, invocation.args) : undefined;
+  const missing = unknownService(project, invocation.args);
   if (missing) return composeFailure(ctx, missing);
   const containers = containersInOrder(ctx, project, invocation.args);
   if (containers.length === 0) {
@@ -51,7 +49,7 @@ export function runComposeStop(ctx: CommandContext, invocation: Invocation): num
   const loaded = loadFor(ctx, invocation, { allowMissing: true });
   if (!loaded.ok) return loaded.exitCode;
   const { project, globals } = loaded;
-  const missing = project.services.length > 0 ? unknownService(project, invocation.args) : undefined;
+  const missing = unknownService(project, invocation.args);
   if (missing) return composeFailure(ctx, missing);
   const running = containersInOrder(ctx, project, invocation.args).filter(isRunning).reverse();
   const operations: Operation[] = running.map((container) => ({ kind: 'stopContainer', service: container.config.labels[LABEL.service] ?? '', name: container.name }));
@@ -65,7 +63,7 @@ export function runComposeRestart(ctx: CommandContext, invocation: Invocation): 
   const loaded = loadFor(ctx, invocation, { allowMissing: true });
   if (!loaded.ok) return loaded.exitCode;
   const { project, globals } = loaded;
-  const missing = project.services.length > 0 ? unknownService(project, invocation.args) : undefined;
+  const missing = unknownService(project, invocation.args);
   if (missing) return composeFailure(ctx, missing);
   const containers = containersInOrder(ctx, project, invocation.args);
   const timeout = flagNumber(invocation, 'timeout');

@@ -15,7 +15,7 @@ export function runComposeLogs(ctx: CommandContext, invocation: Invocation): num
   if (!loaded.ok) return loaded.exitCode;
   const { project, globals } = loaded;
   const names = invocation.args;
-  const missing = project.services.length > 0 ? unknownService(project, names) : undefined;
+  const missing = unknownService(project, names);
   if (missing) return composeFailure(ctx, missing);
   const tailText = flagString(invocation, 'tail') ?? 'all';
   const tail = tailText === 'all' ? undefined : Number(tailText);

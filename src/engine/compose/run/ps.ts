@@ -15,7 +15,7 @@ export function runComposePs(ctx: CommandContext, invocation: Invocation): numbe
   if (!loaded.ok) return loaded.exitCode;
   const { project } = loaded;
   const names = invocation.args;
-  const missing = project.services.length > 0 ? unknownService(project, names) : undefined;
+  const missing = unknownService(project, names);
   if (missing) return composeFailure(ctx, missing);
   const statuses = flagList(invocation, 'status');
   const wrong = statuses.find((status) => !STATUSES.includes(status));
