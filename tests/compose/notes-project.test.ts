@@ -170,3 +170,30 @@ describe('docker-compose, the v1 command of the notes', () => {
     expect(v1.stdout).toBe('db\nweb\n');
   });
 });
+
+describe("the notes' Dockerfile as written", () => {
+  it('fails to build on the EXPOSE without a port, exit 17, with the parse error as the last line', () => {
+    const machine = project('flask-postgres-notes');
+    const up = run(machine, 'docker compose up --build -d');
+    expect(up.exitCode).toBe(17);
+    expect(up.stderr.endsWith('\nfailed to solve: dockerfile parse error on line 6: EXPOSE requires at least one argument\n')).toBe(true);
+    expect(run(machine, 'docker ps -a -q').stdout).toBe('');
+  });
+
+  it('then fails on `pip install` without requirements, as pip and BuildKit say', () => {
+    const machine = project('flask-postgres-notes');
+    run(machine, `printf 'FROM python:3.9-slim\\nWORKDIR /app\\nCOPY requirements.txt .\\nRUN pip install\\n' > Dockerfile`);
+    const build = run(machine, 'docker compose build');
+    expect(build.exitCode).toBe(17);
+    expect(build.stderr).toContain('ERROR: You must give at least one requirement to install (see "pip help install")');
+    expect(build.stderr.endsWith('\nfailed to solve: process "/bin/sh -c pip install" did not complete successfully: exit code: 1\n')).toBe(true);
+  });
+
+  it("runs `CMD ['python', 'app.py']` as shell form, so the container ends with sh's not found, exit 127", () => {
+    const machine = project('flask-postgres-notes');
+    run(machine, `printf "FROM python:3.9-slim\\nWORKDIR /app\\nCOPY requirements.txt .\\nRUN pip install -r requirements.txt\\nCMD ['python', 'app.py']\\n" > Dockerfile`);
+    expect(run(machine, 'docker compose up --build -d').exitCode).toBe(0);
+    expect(run(machine, 'docker compose logs web').stderr).toContain('web-1  | /bin/sh: 1: [python,: not found\n');
+    expect(run(machine, 'docker compose ps -a').stdout).toMatch(/^docker-web-1 .*"\/bin\/sh -c \['python…" .* Exited \(127\) /m);
+  });
+});

@@ -172,9 +172,11 @@ export function applyPlan(operations: Operation[], engine: ComposeEngine, option
     push(clock, { id, status: 'working', statusText: working });
     const result = call(engine, operation);
     if (!result.ok) {
+      // A failed build has said so in BuildKit's display; Compose adds only its error line.
+      if (operation.kind === 'build') return { error: result.message, exitCode: 17 };
       push(clock, { id, status: 'error', statusText: 'Error' });
       if (!live) sink(renderProgress(timeline, clock, { ...options, firstDrawAt }));
-      return { error: result.message, exitCode: operation.kind === 'build' ? 17 : 1 };
+      return { error: result.message, exitCode: 1 };
     }
     clock += result.durationMs;
     if (operation.kind === 'build') {
