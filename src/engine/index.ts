@@ -35,6 +35,7 @@ const HOST_PROGRAMS: Record<string, { summary: string; program: Program }> = {
 class SimulatedMachine implements Machine {
   private readonly state: MachineState;
   private pendingInterrupt: ((out: Output) => number) | undefined;
+  private pendingAnswer: ((answer: string | null, out: Output) => number) | undefined;
 
   constructor(state: MachineState) {
     this.state = state;
@@ -43,7 +44,11 @@ class SimulatedMachine implements Machine {
       // Own keys only: `valueOf` or `constructor` typed at the prompt are not programs.
       if (!Object.hasOwn(HOST_PROGRAMS, key)) return undefined;
       const entry = HOST_PROGRAMS[key];
-      return (ctx: CommandContext, argv: string[]) => entry.program({ ...ctx, follow: (handler) => (this.pendingInterrupt = handler) }, argv);
+      return (ctx: CommandContext, argv: string[]) =>
+        entry.program(
+          { ...ctx, follow: (handler) => (this.pendingInterrupt = handler), ask: (handler) => (this.pendingAnswer = handler) },
+          argv,
+        );
     };
     const describePrograms = () => Object.entries(HOST_PROGRAMS).map(([name, entry]) => ({ name, summary: entry.summary }));
     this.session = hostSession(state, { programs, describePrograms }, new TreeFileSystem(state.host.fs, () => state.clock));
@@ -53,13 +58,30 @@ class SimulatedMachine implements Machine {
 
   exec(source: string, options: ExecOptions = {}): ExecResult {
     const out = new Output(this.state);
+    const answer = this.pendingAnswer;
+    if (answer) {
+      // The line answers the question a command asked; it is not a shell command.
+      this.pendingAnswer = undefined;
+      const exitCode = answer(source, out);
+      this.state.host.lastExitCode = exitCode;
+      return { exitCode, chunks: out.chunks, following: false };
+    }
     this.pendingInterrupt = undefined;
     const exitCode = runShell(this.session, source, { out, tty: options.tty ?? false, columns: options.columns ?? DEFAULT_COLUMNS });
-    return { exitCode, chunks: out.chunks, following: this.pendingInterrupt !== undefined };
+    const result: ExecResult = { exitCode, chunks: out.chunks, following: this.pendingInterrupt !== undefined };
+    if (this.pendingAnswer) result.asking = true;
+    return result;
   }
 
   interrupt(): ExecResult {
     const out = new Output(this.state);
+    const answer = this.pendingAnswer;
+    if (answer) {
+      this.pendingAnswer = undefined;
+      const exitCode = answer(null, out);
+      this.state.host.lastExitCode = exitCode;
+      return { exitCode, chunks: out.chunks, following: false };
+    }
     const handler = this.pendingInterrupt;
     this.pendingInterrupt = undefined;
     const exitCode = handler ? handler(out) : 0;
@@ -68,10 +90,11 @@ class SimulatedMachine implements Machine {
   }
 
   isComplete(source: string): boolean {
-    return isComplete(source);
+    return this.pendingAnswer !== undefined || isComplete(source);
   }
 
   prompt(): string {
+    if (this.pendingAnswer) return '';
     const { host } = this.state;
     const where = host.cwd === host.home ? '~' : host.cwd.startsWith(`${host.home}/`) ? `~${host.cwd.slice(host.home.length)}` : host.cwd;
     return `${host.user}@${host.hostname}:${where}$ `;

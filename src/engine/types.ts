@@ -24,6 +24,12 @@ export interface ExecResult {
    * waits for Ctrl+C and then calls `interrupt()`. The headless sim interrupts at once.
    */
   following: boolean;
+  /**
+   * The command asked a question (`Are you sure you want to continue? [y/N] `) and waits for one line:
+   * the terminal sends the next line, empty or not, to `exec` as the answer (without a prompt), or
+   * calls `interrupt()` on Ctrl+C. While a question waits, `prompt()` is empty.
+   */
+  asking?: boolean;
 }
 
 export interface Machine {
@@ -31,6 +37,11 @@ export interface Machine {
   exec(source: string, options?: ExecOptions): ExecResult;
   /** Ctrl+C: ends a following command (and whatever it implies, such as stopping an attached container). */
   interrupt(options?: ExecOptions): ExecResult;
+  /**
+   * Ctrl+D on an empty line. In a container's shell (`docker run -it`, `docker exec -it`) it leaves that
+   * shell, as end-of-file does; at the host prompt it does nothing.
+   */
+  endOfInput(): ExecResult;
   /** False while the shell would wait for more lines: an open quote, heredoc, trailing `\` or `&&`. */
   isComplete(source: string): boolean;
   /** The prompt to show before the next line, e.g. `learner@dockyard:~$ `. */

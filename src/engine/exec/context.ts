@@ -65,4 +65,11 @@ export interface CommandContext {
    * the command then ends with. Set by the machine.
    */
   follow?: (onInterrupt: (out: Output) => number) => void;
+  /**
+   * Waits for a line typed at the terminal (a `[y/N]` confirmation) when stdin is the terminal: the
+   * command has printed its question and returns; the machine's next `exec` hands its source to
+   * `onAnswer` instead of the shell (`null` when Ctrl+C cancels it). `onAnswer` writes to the `out`
+   * it gets and returns the exit status. Set by the machine; absent, there is nobody to ask.
+   */
+  ask?: (onAnswer: (answer: string | null, out: Output) => number) => void;
 }

@@ -1,7 +1,7 @@
 // A small Go text/template for `--format`: Go's lexer, parser and evaluation rules, Docker's functions and error texts.
 
 import { formatPrintf, goPrint, goTypeName, isGoFloat, isNoValue, NO_VALUE, structTypeName, type GoFloat } from './go-value.ts';
-import { templateJson } from './json.ts';
+import { goJson, templateJson } from './json.ts';
 
 export { goStruct, goFloat } from './go-value.ts';
 
@@ -1170,7 +1170,13 @@ class Executor {
     switch (name) {
       case 'json':
         wantArgs(1);
-        return header ? values[0].value : templateJson(jsonView(values[0].value));
+        if (header) return values[0].value;
+        {
+          // A formatter context marshals itself with json.Marshal, which escapes <, > and & even though
+          // the template's encoder does not: `"Ports":"0.0.0.0:80-\u003e80/tcp"`.
+          const view = jsonView(values[0].value);
+          return view !== values[0].value ? goJson(view) : templateJson(view);
+        }
       case 'split':
         wantArgs(2);
         if (header) return values[0].value;

@@ -40,6 +40,23 @@ export interface ImageRecord {
   config: ImageConfig;
   /** Files the image's root file system holds beyond its program's defaults (built images). */
   files: FsTree;
+  /**
+   * `docker history` rows, base first, as the image config's history records them; `emptyLayer`
+   * marks a step that added no layer (ENV, CMD…). Absent: the registry's history for hub images.
+   */
+  history?: ImageHistoryEntry[];
+  /** When `docker tag` (or a build) last tagged it locally, epoch ms; absent for pulled images (inspect: year 1). */
+  lastTagTime?: number;
+}
+
+export interface ImageHistoryEntry {
+  /** Epoch ms. */
+  created: number;
+  createdBy: string;
+  /** Bytes the step's layer added (0 for an empty layer). */
+  size: number;
+  comment: string;
+  emptyLayer: boolean;
 }
 
 export type ContainerStatus = 'created' | 'running' | 'paused' | 'restarting' | 'removing' | 'exited' | 'dead';
@@ -57,6 +74,13 @@ export interface MountRecord {
   source: string;
   destination: string;
   readOnly: boolean;
+  /**
+   * The daemon made the volume for this container (`-v /path`, an image VOLUME): `docker rm -v` and
+   * `--rm` remove it with the container. Set when the volume is created.
+   */
+  anonymous?: boolean;
+  /** `volume-nocopy`: an empty volume is not filled from the image's content at the destination. */
+  noCopy?: boolean;
 }
 
 export interface LogEntry {
@@ -101,8 +125,11 @@ export interface ContainerRecord {
     networkMode: string;
     memory: number;
   };
-  /** Network name → address on it. */
-  networks: Record<string, { ip: string; aliases: string[] }>;
+  /**
+   * Network name → the container's endpoint on it. `ip` is `''` while the container is not running
+   * (Docker releases the endpoint on stop); `endpointId` and `macAddress` likewise exist only while attached.
+   */
+  networks: Record<string, { ip: string; aliases: string[]; endpointId?: string; macAddress?: string; networkId?: string }>;
   logs: LogEntry[];
   /** The container's writable layer: changed and added entries; `null` marks a deletion. */
   upper: Record<string, FsNode | null>;
@@ -116,6 +143,8 @@ export interface VolumeRecord {
   anonymous: boolean;
   /** Contents, with paths relative to the volume root (`/` is the root). */
   files: FsTree;
+  /** Driver options (`-o type=tmpfs`); absent when none were given (inspect shows `null`). */
+  options?: Record<string, string>;
 }
 
 export interface NetworkRecord {
@@ -130,6 +159,13 @@ export interface NetworkRecord {
   labels: Record<string, string>;
   /** Built-in networks (bridge, host, none) cannot be removed. */
   builtin: boolean;
+  /** Driver options (`-o`); absent for the built-in networks, whose options the daemon sets itself. */
+  options?: Record<string, string>;
+  attachable?: boolean;
+  /** The subnet was chosen by the user (`--subnet`), not from the daemon's default pools. */
+  userSubnet?: boolean;
+  /** The gateway was given by the user (`--gateway`); inspect lists a user subnet's gateway only then. */
+  userGateway?: boolean;
 }
 
 export interface HostState {

@@ -1,6 +1,10 @@
 // `docker network connect`: connect a container to a network.
 
 import type { CommandDef } from '../../cli/command.ts';
+import { lookupContainer } from '../../daemon/containers.ts';
+import { connectNetwork } from '../../daemon/networks.ts';
+import { listFlag } from '../container/run-options.ts';
+import { daemonFailure } from '../status-error.ts';
 
 export const connectCommand: CommandDef = {
   path: ['network', 'connect'],
@@ -16,4 +20,14 @@ export const connectCommand: CommandDef = {
     { name: 'link', kind: 'list', type: 'list', usage: 'Add link to another container' },
     { name: 'link-local-ip', kind: 'list', type: 'strings', usage: 'Add a link-local address for the container' },
   ],
+  supportedFlags: ['alias', 'ip'],
+  run(ctx, { flags, args }) {
+    const [networkTerm, containerTerm] = args;
+    const found = lookupContainer(ctx.state, containerTerm);
+    if (!found.ok) return daemonFailure(ctx, found.message);
+    const ip = typeof flags.ip === 'string' && flags.ip !== '' ? flags.ip : undefined;
+    const connected = connectNetwork(ctx.state, found.container, networkTerm, { aliases: listFlag(flags.alias), ip });
+    if (!connected.ok) return daemonFailure(ctx, connected.message);
+    return 0;
+  },
 };

@@ -1,6 +1,11 @@
 // `docker network create`: create a network.
 
 import type { CommandDef } from '../../cli/command.ts';
+import { createNetwork } from '../../daemon/networks.ts';
+import { listFlag } from '../container/run-options.ts';
+import { daemonFailure } from '../status-error.ts';
+import { keyValueMap } from '../volume/volume-view.ts';
+import { checkIpamFlags } from './network-view.ts';
 
 export const createCommand: CommandDef = {
   path: ['network', 'create'],
@@ -26,4 +31,27 @@ export const createCommand: CommandDef = {
     { name: 'scope', kind: 'string', type: 'string', usage: "Control the network's scope" },
     { name: 'subnet', kind: 'list', type: 'strings', usage: 'Subnet in CIDR format that represents a network segment' },
   ],
+  supportedFlags: ['attachable', 'driver', 'gateway', 'internal', 'label', 'opt', 'subnet'],
+  run(ctx, { flags, args }) {
+    const subnets = listFlag(flags.subnet);
+    const gateways = listFlag(flags.gateway);
+    const problem = checkIpamFlags(subnets, gateways);
+    if (problem) {
+      ctx.out.stderr(`${problem}\n`);
+      return 1;
+    }
+    const created = createNetwork(ctx.state, {
+      name: args[0],
+      driver: typeof flags.driver === 'string' ? flags.driver : undefined,
+      subnets,
+      gateways,
+      internal: flags.internal === true,
+      attachable: flags.attachable === true,
+      labels: keyValueMap(listFlag(flags.label)),
+      options: keyValueMap(listFlag(flags.opt)),
+    });
+    if (!created.ok) return daemonFailure(ctx, created.message);
+    ctx.out.stdout(`${created.network.id}\n`);
+    return 0;
+  },
 };

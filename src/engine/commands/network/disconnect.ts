@@ -1,6 +1,9 @@
 // `docker network disconnect`: disconnect a container from a network.
 
 import type { CommandDef } from '../../cli/command.ts';
+import { lookupContainer } from '../../daemon/containers.ts';
+import { disconnectNetwork } from '../../daemon/networks.ts';
+import { daemonFailure } from '../status-error.ts';
 
 export const disconnectCommand: CommandDef = {
   path: ['network', 'disconnect'],
@@ -10,4 +13,13 @@ export const disconnectCommand: CommandDef = {
   flags: [
     { name: 'force', shorthand: 'f', kind: 'bool', type: '', usage: 'Force the container to disconnect from a network' },
   ],
+  supportedFlags: ['force'],
+  run(ctx, { flags, args }) {
+    const [networkTerm, containerTerm] = args;
+    const found = lookupContainer(ctx.state, containerTerm);
+    if (!found.ok) return daemonFailure(ctx, found.message);
+    const disconnected = disconnectNetwork(ctx.state, found.container, networkTerm, flags.force === true);
+    if (!disconnected.ok) return daemonFailure(ctx, disconnected.message);
+    return 0;
+  },
 };

@@ -1,6 +1,10 @@
 // `docker volume create`: create a volume.
 
 import type { CommandDef } from '../../cli/command.ts';
+import { createVolume } from '../../daemon/volumes.ts';
+import { listFlag } from '../container/run-options.ts';
+import { daemonFailure } from '../status-error.ts';
+import { keyValueMap } from './volume-view.ts';
 
 export const createCommand: CommandDef = {
   path: ['volume', 'create'],
@@ -22,4 +26,16 @@ export const createCommand: CommandDef = {
     { name: 'topology-required', kind: 'list', type: 'list', usage: 'A topology that the Cluster Volume must be accessible from', requires: { swarm: 'manager' } },
     { name: 'type', kind: 'string', type: 'string', usage: 'Cluster Volume access type ("mount", "block")', defaultText: '"block"', defaultValue: 'block', requires: { swarm: 'manager' } },
   ],
+  supportedFlags: ['driver', 'label', 'opt'],
+  run(ctx, { flags, args }) {
+    const created = createVolume(ctx.state, {
+      name: args[0],
+      driver: typeof flags.driver === 'string' ? flags.driver : undefined,
+      labels: keyValueMap(listFlag(flags.label)),
+      options: keyValueMap(listFlag(flags.opt)),
+    });
+    if (!created.ok) return daemonFailure(ctx, created.message);
+    ctx.out.stdout(`${created.volume.name}\n`);
+    return 0;
+  },
 };

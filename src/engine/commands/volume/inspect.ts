@@ -1,6 +1,10 @@
 // `docker volume inspect`: display detailed information on one or more volumes.
 
 import type { CommandDef } from '../../cli/command.ts';
+import { getVolume } from '../../daemon/volumes.ts';
+import { writeInspect } from '../../format/inspect-output.ts';
+import { goStruct } from '../../format/go-template.ts';
+import { volumeInspectJson } from './volume-view.ts';
 
 export const inspectCommand: CommandDef = {
   path: ['volume', 'inspect'],
@@ -10,4 +14,14 @@ export const inspectCommand: CommandDef = {
   flags: [
     { name: 'format', shorthand: 'f', kind: 'string', type: 'string', usage: "Format output using a custom template:\n'json':             Print in JSON format\n'TEMPLATE':         Print output using the given Go template.\nRefer to https://docs.docker.com/go/formatting/ for more information about formatting output with templates" },
   ],
+  supportedFlags: ['format'],
+  run(ctx, { flags, args }) {
+    const format = typeof flags.format === 'string' ? flags.format : undefined;
+    return writeInspect(ctx.out, format, args, (name) => {
+      const found = getVolume(ctx.state, name);
+      if (!found.ok) return { ok: false, message: `Error response from daemon: ${found.message}` };
+      const json = volumeInspectJson(found.volume);
+      return { ok: true, json, value: goStruct('volume.Volume', { ClusterVolume: null, ...json, Status: null, UsageData: null }) };
+    });
+  },
 };

@@ -1,6 +1,7 @@
 // `docker volume rm`: remove one or more volumes.
 
 import type { CommandDef } from '../../cli/command.ts';
+import { removeVolume } from '../../daemon/volumes.ts';
 
 export const rmCommand: CommandDef = {
   path: ['volume', 'rm'],
@@ -12,4 +13,20 @@ export const rmCommand: CommandDef = {
   flags: [
     { name: 'force', shorthand: 'f', kind: 'bool', type: '', usage: 'Force the removal of one or more volumes' },
   ],
+  supportedFlags: ['force'],
+  run(ctx, { flags, args }) {
+    // Each name is tried; failures are listed together at the end, without the usual `exit status` line.
+    const errors: string[] = [];
+    for (const name of args) {
+      const removed = removeVolume(ctx.state, name, flags.force === true);
+      if (!removed.ok) {
+        errors.push(`Error response from daemon: ${removed.message}`);
+        continue;
+      }
+      ctx.out.stdout(`${name}\n`);
+    }
+    if (errors.length === 0) return 0;
+    ctx.out.stderr(`${errors.join('\n')}\n`);
+    return 1;
+  },
 };
