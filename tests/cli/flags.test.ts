@@ -44,11 +44,6 @@ function commandOf(line: string): CommandDef | undefined {
  * its `run`; these are where the simulated command still differs from the recording, and why.
  */
 const KNOWN_COMMAND_GAPS: Record<string, string> = {
-  'docker run -p abc nginx': 'run pulls the image before it validates --publish; docker validates first',
-  'docker run -dp abc nginx': 'run pulls the image before it validates --publish; docker validates first',
-  'docker run -p 8080:abc nginx': 'run pulls the image before it validates --publish; docker validates first',
-  'docker run -p 99999:80 nginx': 'run pulls the image before it validates --publish; docker validates first',
-  'docker run -p8080:abc nginx': 'run pulls the image before it validates --publish; docker validates first',
   'docker run --health-interval -1s x': 'run does not check that health durations are not negative',
 };
 

@@ -65,8 +65,8 @@ describe('a flag the simulator does not play', () => {
   });
 
   it('names every refused flag in the order given, by long name even when typed short', () => {
-    expect(docker(['ps', '--format', '{{.ID}}', '-s']).stderr).toBe(
-      "docker: the simulator does not support --format, --size for 'docker ps' yet; real Docker does.\n",
+    expect(docker(['run', '--init', '-c', '2', 'hello-world']).stderr).toBe(
+      "docker: the simulator does not support --init, --cpu-shares for 'docker run' yet; real Docker does.\n",
     );
   });
 

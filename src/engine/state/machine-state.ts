@@ -115,6 +115,17 @@ export interface ContainerRecord {
     hostname: string;
     labels: Record<string, string>;
     exposedPorts: string[];
+    /** Config.Cmd and Config.Entrypoint as the container was created with them (inspect shows them apart from Path/Args). */
+    cmd?: string[] | null;
+    entrypoint?: string[] | null;
+    /** `--stop-signal` or the image's STOPSIGNAL; absent means SIGTERM. */
+    stopSignal?: string;
+    /** `--stop-timeout` in seconds; absent means the daemon's 10. */
+    stopTimeout?: number;
+    /** Config.AttachStdin/Stdout/Stderr as the client asked (`docker run -d` attaches nothing). */
+    attachStdin?: boolean;
+    attachStdout?: boolean;
+    attachStderr?: boolean;
   };
   hostConfig: {
     portBindings: PortBinding[];
@@ -133,6 +144,18 @@ export interface ContainerRecord {
   logs: LogEntry[];
   /** The container's writable layer: changed and added entries; `null` marks a deletion. */
   upper: Record<string, FsNode | null>;
+  /** State.Error: why the last start failed (`failed to create task for container: …`). */
+  error?: string;
+  /** Host ports actually bound while running (ephemeral ports filled in); absent when none are bound. */
+  ports?: PortBinding[];
+  /** Set by `docker stop`/`kill`: `unless-stopped` does not bring the container back, nor does the daemon. */
+  manuallyStopped?: boolean;
+  /** A restart the policy has scheduled: when it happens and the back-off delay that led to it. */
+  pendingRestart?: { at: number; delay: number };
+  /** The restart manager's current back-off (ms), kept between restarts; 0 after a run of 10 s or more. */
+  restartBackoff?: number;
+  /** When a running program will end on its own (`sleep 5`), and with which code. */
+  scheduledExit?: { at: number; exitCode: number };
 }
 
 export interface VolumeRecord {
@@ -192,6 +215,8 @@ export interface MachineState {
   host: HostState;
   images: ImageRecord[];
   containers: ContainerRecord[];
+  /** The port allocator's last ephemeral host port (`-P`, `-p 80`); the next one starts after it. */
+  lastEphemeralPort?: number;
   volumes: VolumeRecord[];
   networks: NetworkRecord[];
   /** The builder's layer cache between `docker build`s (see builder/build.ts); absent until the first build. */

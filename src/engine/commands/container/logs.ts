@@ -1,6 +1,51 @@
 // `docker container logs` (`docker logs`): fetch the logs of a container.
 
 import type { CommandDef } from '../../cli/command.ts';
+import { parseGoDuration } from '../../cli/values.ts';
+import { isRunning, reconcileContainers } from '../../daemon/containers.ts';
+import { rfc3339NanoFixed, subMillisecondNanos } from '../../format/go-time.ts';
+import type { ContainerRecord, LogEntry } from '../../state/machine-state.ts';
+import { findContainer } from './each-container.ts';
+
+/** One log message as the json-file driver keeps it: a line (with its newline) and when it was written. */
+interface LogLine {
+  stream: LogEntry['stream'];
+  text: string;
+  time: number;
+  /** Nanoseconds below the clock's millisecond, fixed per line so timestamps look like a daemon's. */
+  nanos: number;
+}
+
+function logLines(container: ContainerRecord): LogLine[] {
+  const lines: LogLine[] = [];
+  container.logs.forEach((entry, index) => {
+    const parts = entry.text.split(/(?<=\n)/);
+    parts.forEach((text, part) => {
+      if (text !== '') lines.push({ stream: entry.stream, text, time: entry.time, nanos: subMillisecondNanos(`${container.id}:${index}:${part}`) });
+    });
+  });
+  return lines;
+}
+
+/**
+ * docker/cli's `GetTimestamp`: a Go duration before now (whole seconds), an RFC 3339 time or date, or Unix
+ * seconds. Returns epoch ms, or the parse error the client prints.
+ */
+export function parseLogTime(value: string, now: number): { ok: true; ms: number } | { ok: false; message: string } {
+  const duration = parseGoDuration(value);
+  if (value !== '0' && duration.ok) return { ok: true, ms: Math.floor((now - duration.value) / 1000) * 1000 };
+  const local = !/[zZ+]/.test(value) && (value.match(/-/g) ?? []).length !== 3;
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2})(?::(\d{2})(?::(\d{2})(\.\d{1,9})?)?)?)?(Z|[+-]\d{2}:\d{2})?$/i.exec(value);
+  if (iso) {
+    const [, year, month, day, hour = '00', minute = '00', second = '00', fraction = '', zone = ''] = iso;
+    const text = `${year}-${month}-${day}T${hour}:${minute}:${second}${fraction.slice(0, 4)}${local ? 'Z' : zone.toUpperCase()}`;
+    const ms = Date.parse(text);
+    if (!Number.isNaN(ms)) return { ok: true, ms };
+  }
+  if (value.includes('-')) return { ok: false, message: `parsing time ${JSON.stringify(value)} as ${JSON.stringify('2006-01-02T15:04:05Z07:00')}: cannot parse ${JSON.stringify(value)} as ${JSON.stringify('2006')}` };
+  if (/^\d+(\.\d{1,9})?$/.test(value)) return { ok: true, ms: Math.floor(Number(value) * 1000) };
+  return { ok: false, message: `failed to parse value as time or duration: ${JSON.stringify(value)}` };
+}
 
 export const logsCommand: CommandDef = {
   path: ['container', 'logs'],
@@ -16,4 +61,39 @@ export const logsCommand: CommandDef = {
     { name: 'timestamps', shorthand: 't', kind: 'bool', type: '', usage: 'Show timestamps' },
     { name: 'until', kind: 'string', type: 'string', usage: 'Show logs before a timestamp (e.g. "2013-01-02T13:23:37Z") or relative (e.g. "42m" for 42 minutes)' },
   ],
+  supportedFlags: ['follow', 'since', 'tail', 'timestamps', 'until'],
+  run(ctx, { flags, args }) {
+    const { state } = ctx;
+    reconcileContainers(state);
+    const found = findContainer(ctx, args[0]);
+    if (!found.ok) {
+      ctx.out.stderr(`${found.text}\n`);
+      return 1;
+    }
+    const { container } = found;
+    const bounds: Record<'since' | 'until', number | undefined> = { since: undefined, until: undefined };
+    for (const name of ['since', 'until'] as const) {
+      const value = flags[name];
+      if (typeof value !== 'string' || value === '') continue;
+      const parsed = parseLogTime(value, state.clock);
+      if (!parsed.ok) {
+        ctx.out.stderr(`invalid value for ${JSON.stringify(name)}: ${parsed.message}\n`);
+        return 1;
+      }
+      bounds[name] = parsed.ms;
+    }
+    let lines = logLines(container).filter(
+      (line) => (bounds.since === undefined || line.time >= bounds.since) && (bounds.until === undefined || line.time <= bounds.until),
+    );
+    // The daemon reads the tail as a number; anything else (`all`, `x`, a negative) means every line.
+    const tail = typeof flags.tail === 'string' && /^[+-]?\d+$/.test(flags.tail) ? Number(flags.tail) : -1;
+    if (tail >= 0) lines = tail === 0 ? [] : lines.slice(-tail);
+    for (const line of lines) {
+      const stamp = flags.timestamps === true ? `${rfc3339NanoFixed(line.time, line.nanos)} ` : '';
+      ctx.out.write(line.stream, `${stamp}${line.text}`);
+    }
+    // -f keeps reading until the container stops, or Ctrl+C ends the client.
+    if (flags.follow === true && isRunning(container) && bounds.until === undefined) ctx.follow?.(() => 130);
+    return 0;
+  },
 };

@@ -1,16 +1,13 @@
-// `docker container ls` (`docker ps`): the container table, its filters and its quiet/latest forms.
+// `docker container ls` (`docker ps`): the container table, its filters, formats and quiet/latest/size forms.
 
 import type { CommandDef } from '../../cli/command.ts';
-import { containerStatusText, timeAgo } from '../../format/units.ts';
-import { displayPorts } from '../../format/ports.ts';
-import { renderTable } from '../../format/table.ts';
-import { ellipsis, quoteGo } from '../../format/text.ts';
-import type { ContainerRecord } from '../../state/machine-state.ts';
+import { listContainers } from '../../daemon/container-list.ts';
+import { reconcileContainers } from '../../daemon/containers.ts';
+import { parseFilters } from '../../daemon/filters.ts';
+import { checkContainerFormat, containerFormat, writeContainers } from './ps-format.ts';
+import { listFlag } from './run-options.ts';
 
-export function displayCommand(container: ContainerRecord, truncate: boolean): string {
-  const command = [container.path, ...container.args].join(' ');
-  return quoteGo(truncate ? ellipsis(command, 20) : command);
-}
+export { displayCommand } from './ps-format.ts';
 
 export const lsCommand: CommandDef = {
   path: ['container', 'ls'],
@@ -28,30 +25,38 @@ export const lsCommand: CommandDef = {
     { name: 'quiet', shorthand: 'q', kind: 'bool', type: '', usage: 'Only display container IDs' },
     { name: 'size', shorthand: 's', kind: 'bool', type: '', usage: 'Display total file sizes' },
   ],
-  supportedFlags: ['all', 'last', 'latest', 'no-trunc', 'quiet'],
-  run(ctx, { flags }) {
+  supportedFlags: ['all', 'filter', 'format', 'last', 'latest', 'no-trunc', 'quiet', 'size'],
+  run(ctx, { flags, given }) {
     const { state } = ctx;
-    const noTrunc = flags['no-trunc'] === true;
-    let last = typeof flags.last === 'number' ? flags.last : -1;
-    if (flags.latest === true) last = 1;
-    let containers = [...state.containers].sort((a, b) => b.created - a.created || b.seq - a.seq);
-    if (flags.all !== true && last === -1) containers = containers.filter((c) => c.status === 'running' || c.status === 'paused' || c.status === 'restarting');
-    if (last >= 0) containers = containers.slice(0, last);
-    if (flags.quiet === true) {
-      for (const container of containers) ctx.out.stdout(`${noTrunc ? container.id : container.id.slice(0, 12)}\n`);
-      return 0;
+    reconcileContainers(state);
+    const quiet = flags.quiet === true;
+    let format = typeof flags.format === 'string' ? flags.format : '';
+    if (format !== '' && quiet) ctx.out.stderr('WARNING: Ignoring custom format, because both --format and --quiet are set.\n');
+    let size = flags.size === true;
+    let limit = typeof flags.last === 'number' ? flags.last : -1;
+    if (flags.latest === true && limit === -1) limit = 1;
+    if (format !== '') {
+      const checked = checkContainerFormat(format);
+      if (!checked.ok) {
+        ctx.out.stderr(`${checked.error}\n`);
+        return 1;
+      }
+      // A template that shows .Size asks the daemon for sizes, unless --size was given either way.
+      if (!quiet && !size && !given.has('size') && checked.usesSize) size = true;
     }
-    const header = ['CONTAINER ID', 'IMAGE', 'COMMAND', 'CREATED', 'STATUS', 'PORTS', 'NAMES'];
-    const rows = containers.map((container) => [
-      noTrunc ? container.id : container.id.slice(0, 12),
-      container.image,
-      displayCommand(container, !noTrunc),
-      timeAgo(container.created, state.clock),
-      containerStatusText(container, state.clock),
-      displayPorts(container),
-      container.name,
-    ]);
-    ctx.out.stdout(renderTable([header, ...rows]));
+    const listed = listContainers(state, { all: flags.all === true, limit, filters: parseFilters(listFlag(flags.filter)) });
+    if (!listed.ok) {
+      ctx.out.stderr(`Error response from daemon: ${listed.message}\n`);
+      return 1;
+    }
+    const rows = size ? listed.containers : listed.containers.map((row) => ({ ...row, sizeRw: 0, sizeRootFs: 0 }));
+    format = containerFormat(format, quiet, size);
+    const written = writeContainers(format, rows, { now: state.clock, trunc: flags['no-trunc'] !== true });
+    if (!written.ok) {
+      ctx.out.stderr(`${written.error}\n`);
+      return 1;
+    }
+    ctx.out.stdout(written.text);
     return 0;
   },
 };

@@ -2,76 +2,39 @@
 
 import type { CommandDef, Invocation } from '../../cli/command.ts';
 import type { CommandContext } from '../../exec/context.ts';
-import { createContainer, startContainer, stopContainer, type ContainerSpec } from '../../daemon/containers.ts';
-import { findImageByTag, resolveImage } from '../../daemon/images.ts';
-import { pullImage } from '../../daemon/pull.ts';
-import { parseReference } from '../../registry/reference.ts';
-import type { ImageRecord, MountRecord, PortBinding } from '../../state/machine-state.ts';
+import { reconcileContainers, startContainer, stopContainer } from '../../daemon/containers.ts';
+import type { ContainerRecord } from '../../state/machine-state.ts';
 import { statusError } from '../status-error.ts';
-import { listFlag, parsePublish, parseVolume } from './run-options.ts';
+import { createFromOptions, parseCreateOptions, type CreateFailure } from './create-flow.ts';
+import { listFlag } from './run-options.ts';
 
-function stringFlag(invocation: Invocation, name: string): string | undefined {
-  const value = invocation.flags[name];
-  return typeof value === 'string' ? value : undefined;
+/** docker/cli's `toStatusError`: a command that cannot be found exits 127, one that cannot be run 126, the rest 125. */
+export function startFailureExitCode(message: string): number {
+  const lower = message.toLowerCase();
+  if (lower.includes('executable file not found') || lower.includes('no such file or directory') || lower.includes('system cannot find the file specified')) return 127;
+  if (lower.includes('permission denied') || lower.includes('is a directory')) return 126;
+  return 125;
 }
 
-/** Finds the image locally or pulls it, printing what `docker run` prints on the way (to stderr). */
-export function ensureImage(ctx: CommandContext, invocation: Invocation, text: string): ImageRecord | number {
-  const local = resolveImage(ctx.state, text);
-  if (local) return local;
-  const parsed = parseReference(text);
-  if (!parsed.ok) return statusError(ctx, invocation, parsed.message);
-  const reference = parsed.withDefaultTag();
-  const byTag = findImageByTag(ctx.state, reference.familiar);
-  if (byTag) return byTag;
-  ctx.out.stderr(`Unable to find image '${reference.familiar}' locally\n`);
-  const pulled = pullImage(ctx.state, reference, { out: ctx.out, stream: 'stderr', tty: ctx.tty, columns: ctx.columns, quiet: false });
-  if (!pulled.ok) return statusError(ctx, invocation, `Error response from daemon: ${pulled.message}`);
-  return pulled.image;
+function reportRunFailure(ctx: CommandContext, invocation: Invocation, failure: CreateFailure): number {
+  const message = failure.source === 'daemon' ? `Error response from daemon: ${failure.message}` : failure.message;
+  return statusError(ctx, invocation, message);
 }
 
-/** Reads the create-time options shared by `run` and `create`; a string is a usage problem to report. */
-export function containerSpecFrom(ctx: CommandContext, invocation: Invocation, image: ImageRecord): ContainerSpec | string {
-  const { flags } = invocation;
-  const portBindings: PortBinding[] = [];
-  for (const spec of listFlag(flags.publish)) {
-    const parsed = parsePublish(spec);
-    if (!parsed.ok) return parsed.message;
-    portBindings.push(...parsed.value);
-  }
-  const mounts: MountRecord[] = [];
-  for (const spec of listFlag(flags.volume)) {
-    const parsed = parseVolume(spec, ctx.env.HOME ?? '/root', ctx.cwd);
-    if (!parsed.ok) return parsed.message;
-    mounts.push(parsed.value);
-  }
-  // `-e NAME` without a value takes NAME from the client's environment, and is dropped when unset there.
-  const env = listFlag(flags.env).flatMap((entry) =>
-    entry.includes('=') ? [entry] : ctx.env[entry] !== undefined ? [`${entry}=${ctx.env[entry]}`] : [],
-  );
-  const restart = stringFlag(invocation, 'restart') ?? 'no';
-  const [policyName, retries] = restart.split(':');
-  return {
-    image: invocation.args[0],
-    imageRecord: image,
-    name: stringFlag(invocation, 'name'),
-    command: invocation.args.slice(1),
-    entrypoint: stringFlag(invocation, 'entrypoint'),
-    env,
-    tty: flags.tty === true,
-    openStdin: flags.interactive === true,
-    workingDir: stringFlag(invocation, 'workdir'),
-    user: stringFlag(invocation, 'user'),
-    portBindings,
-    publishAll: flags['publish-all'] === true,
-    mounts,
-    autoRemove: flags.rm === true,
-    restartPolicy: { name: policyName as ContainerSpec['restartPolicy']['name'], maximumRetryCount: Number(retries ?? 0) },
-    networkMode: stringFlag(invocation, 'network') ?? 'bridge',
-    memory: typeof flags.memory === 'number' ? flags.memory : 0,
-    labels: Object.fromEntries(listFlag(flags.label).map((label) => [label.split('=')[0], label.split('=').slice(1).join('=')])),
-    hostname: stringFlag(invocation, 'hostname'),
-  };
+/** Attached: the container's output streams to the terminal until its process ends; Ctrl+C is proxied to it. */
+function runAttached(ctx: CommandContext, invocation: Invocation, container: ContainerRecord): number {
+  const tty = container.config.tty;
+  const started = startContainer(ctx.state, container, { attachment: { out: ctx.out, tty } });
+  if (!started.ok) return statusError(ctx, invocation, `Error response from daemon: ${started.message}`, startFailureExitCode(started.message));
+  if (container.status !== 'running' && container.status !== 'paused') return container.exitCode;
+  const proxySignals = invocation.flags['sig-proxy'] !== false;
+  ctx.follow?.((out) => {
+    // With a TTY, Ctrl+C reaches the process through its terminal; without, docker run forwards SIGINT.
+    if (proxySignals || tty) stopContainer(ctx.state, container, 'SIGINT', { out, tty });
+    if (container.status === 'running' || container.status === 'paused') return 130;
+    return container.exitCode;
+  });
+  return 0;
 }
 
 export const runCommand: CommandDef = {
@@ -187,35 +150,35 @@ export const runCommand: CommandDef = {
     { name: 'volumes-from', kind: 'list', type: 'list', usage: 'Mount volumes from the specified container(s)' },
     { name: 'workdir', shorthand: 'w', kind: 'string', type: 'string', usage: 'Working directory inside the container' },
   ],
-  // What containerSpecFrom and run read; memory, labels, restart, user and hostname are recorded and shown by inspect.
+  // What create-flow and run read; memory, labels, user, hostname and the stop settings are recorded and shown by inspect.
   // Content trust is not simulated and skipping it is Docker's default, so the flag changes nothing.
   supportedFlags: [
-    'detach', 'disable-content-trust', 'entrypoint', 'env', 'hostname', 'interactive', 'label', 'memory', 'name',
-    'network', 'publish', 'publish-all', 'restart', 'rm', 'tty', 'user', 'volume', 'workdir',
+    'detach', 'disable-content-trust', 'entrypoint', 'env', 'env-file', 'expose', 'hostname', 'interactive', 'label', 'memory',
+    'mount', 'name', 'network', 'network-alias', 'publish', 'publish-all', 'pull', 'quiet', 'restart', 'rm', 'sig-proxy',
+    'stop-signal', 'stop-timeout', 'tmpfs', 'tty', 'user', 'volume', 'workdir',
   ],
   run(ctx, invocation) {
-    const image = ensureImage(ctx, invocation, invocation.args[0]);
-    if (typeof image === 'number') return image;
-    const spec = containerSpecFrom(ctx, invocation, image);
-    if (typeof spec === 'string') return statusError(ctx, invocation, spec);
-    const created = createContainer(ctx.state, spec);
-    if (!created.ok) return statusError(ctx, invocation, `Error response from daemon: ${created.message}`);
-    const { container } = created;
+    reconcileContainers(ctx.state);
+    const parsed = parseCreateOptions(ctx, invocation);
+    if (!parsed.ok) return reportRunFailure(ctx, invocation, parsed);
     const detached = invocation.flags.detach === true;
-    if (detached) {
-      startContainer(ctx.state, container);
-      ctx.out.stdout(`${container.id}\n`);
-      return 0;
+    if (!detached) {
+      if (parsed.options.tty && parsed.options.openStdin && ctx.stdin !== undefined) {
+        ctx.out.stderr('the input device is not a TTY\n');
+        return 1;
+      }
+    } else if (listFlag(invocation.flags.attach).length > 0) {
+      ctx.out.stderr('conflicting options: cannot specify both --attach and --detach\n');
+      return 1;
     }
-    startContainer(ctx.state, container, { out: ctx.out, tty: container.config.tty });
-    if (container.status === 'running') {
-      // Ctrl+C reaches the container's process (docker run proxies signals), which decides how to end.
-      ctx.follow?.((out) => {
-        stopContainer(ctx.state, container, 'SIGINT', { out, tty: container.config.tty });
-        return container.exitCode;
-      });
-      return 0;
-    }
-    return container.exitCode;
+    const created = createFromOptions(ctx, invocation, parsed.options);
+    if (!created.ok) return reportRunFailure(ctx, invocation, created);
+    const { container } = created;
+    if (!detached) return runAttached(ctx, invocation, container);
+    // docker run prints the id as soon as the container exists, before the start can fail.
+    ctx.out.stdout(`${container.id}\n`);
+    const started = startContainer(ctx.state, container, { out: ctx.out });
+    if (!started.ok) return statusError(ctx, invocation, `Error response from daemon: ${started.message}`, startFailureExitCode(started.message));
+    return 0;
   },
 };

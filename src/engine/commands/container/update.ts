@@ -1,6 +1,11 @@
 // `docker container update` (`docker update`): update configuration of one or more containers.
 
 import type { CommandDef } from '../../cli/command.ts';
+import { reconcileContainers, validateRestartPolicy, type RestartPolicy } from '../../daemon/containers.ts';
+import { findContainer } from './each-container.ts';
+import { parseRestartPolicy } from './run-options.ts';
+
+const MIN_MEMORY = 6 * 1024 * 1024;
 
 export const updateCommand: CommandDef = {
   path: ['container', 'update'],
@@ -24,4 +29,45 @@ export const updateCommand: CommandDef = {
     { name: 'pids-limit', kind: 'int', type: 'int', usage: 'Tune container pids limit (set -1 for unlimited)' },
     { name: 'restart', kind: 'string', type: 'string', usage: 'Restart policy to apply when a container exits' },
   ],
+  supportedFlags: ['memory', 'restart'],
+  run(ctx, { flags, args, given }) {
+    reconcileContainers(ctx.state);
+    if ([...given].filter((name) => name !== 'help').length === 0) {
+      ctx.out.stderr('you must provide one or more flags when using this command\n');
+      return 1;
+    }
+    let policy: { name: string; maximumRetryCount: number } | undefined;
+    if (typeof flags.restart === 'string' && flags.restart !== '') {
+      const parsed = parseRestartPolicy(flags.restart);
+      if (!parsed.ok) {
+        ctx.out.stderr(`${parsed.message}\n`);
+        return 1;
+      }
+      policy = parsed.value;
+    }
+    const memory = given.has('memory') && typeof flags.memory === 'number' ? flags.memory : undefined;
+    const errors: string[] = [];
+    for (const reference of args) {
+      const found = findContainer(ctx, reference);
+      if (!found.ok) {
+        errors.push(found.text);
+        continue;
+      }
+      const { container } = found;
+      const problem =
+        (policy && validateRestartPolicy(policy)) ??
+        (policy && policy.name !== 'no' && container.hostConfig.autoRemove ? 'Restart policy cannot be updated because AutoRemove is enabled for the container' : null) ??
+        (memory !== undefined && memory !== 0 && memory < MIN_MEMORY ? 'Minimum memory limit allowed is 6MB' : null);
+      if (problem) {
+        errors.push(`Error response from daemon: Cannot update container ${container.id}: ${problem}`);
+        continue;
+      }
+      if (policy) container.hostConfig.restartPolicy = { name: (policy.name === '' ? 'no' : policy.name) as RestartPolicy['name'], maximumRetryCount: policy.maximumRetryCount };
+      if (memory !== undefined) container.hostConfig.memory = memory;
+      ctx.out.stdout(`${reference}\n`);
+    }
+    if (errors.length === 0) return 0;
+    ctx.out.stderr(`${errors.join('\n')}\n`);
+    return 1;
+  },
 };
