@@ -10,7 +10,9 @@ import { STATE_SCHEMA_VERSION, type MachineState } from './state/machine-state.t
 import { isComplete, runShell } from './shell/run.ts';
 import { hostSession, type Program, type ShellSession } from './shell/session.ts';
 import { isScenarioName, layScenario, SCENARIOS, type ScenarioName } from './scenarios/index.ts';
-import { TreeFileSystem } from './shell/vfs.ts';
+import { LiveTreeFileSystem } from './daemon/container-fs.ts';
+import { hostCurl } from './programs/curl.ts';
+import { containerPrompt, endOfInputInShell, runTypedLine, shellDepth } from './programs/session-stack.ts';
 import type { ExecOptions, ExecResult, Machine } from './types.ts';
 
 export type { ExecOptions, ExecResult, Machine, OutputChunk, Stream } from './types.ts';
@@ -24,6 +26,10 @@ const HOST_PROGRAMS: Record<string, { summary: string; program: Program }> = {
   docker: {
     summary: dockerHelpSummary(dockerRoot),
     program: (ctx, argv) => runDocker(ctx, argv.slice(1), dockerRoot),
+  },
+  curl: {
+    summary: 'curl 8.5: HTTP requests to published ports and container addresses',
+    program: hostCurl,
   },
   // Docker Desktop's compatibility command: Compose v2 under the v1 name.
   'docker-compose': {
@@ -51,7 +57,8 @@ class SimulatedMachine implements Machine {
         );
     };
     const describePrograms = () => Object.entries(HOST_PROGRAMS).map(([name, entry]) => ({ name, summary: entry.summary }));
-    this.session = hostSession(state, { programs, describePrograms }, new TreeFileSystem(state.host.fs, () => state.clock));
+    // Live: a container writing into a bind-mounted folder changes the host's files behind the shell's back.
+    this.session = hostSession(state, { programs, describePrograms }, new LiveTreeFileSystem(() => state.host.fs, () => state.clock));
   }
 
   private readonly session: ShellSession;
@@ -67,7 +74,14 @@ class SimulatedMachine implements Machine {
       return { exitCode, chunks: out.chunks, following: false };
     }
     this.pendingInterrupt = undefined;
-    const exitCode = runShell(this.session, source, { out, tty: options.tty ?? false, columns: options.columns ?? DEFAULT_COLUMNS });
+    const columns = options.columns ?? DEFAULT_COLUMNS;
+    // Inside a container (`docker run -it`, `docker exec -it`), the line goes to the container's shell.
+    const inContainer = runTypedLine(this.state, source, { out, columns, follow: (handler) => (this.pendingInterrupt = handler) });
+    if (inContainer !== undefined) return { exitCode: inContainer, chunks: out.chunks, following: this.pendingInterrupt !== undefined };
+    const depth = shellDepth(this.state);
+    const exitCode = runShell(this.session, source, { out, tty: options.tty ?? false, columns });
+    // A command that entered a container's shell does not wait for Ctrl+C: the learner now types into that shell.
+    if (shellDepth(this.state) > depth) this.pendingInterrupt = undefined;
     const result: ExecResult = { exitCode, chunks: out.chunks, following: this.pendingInterrupt !== undefined };
     if (this.pendingAnswer) result.asking = true;
     return result;
@@ -89,12 +103,20 @@ class SimulatedMachine implements Machine {
     return { exitCode, chunks: out.chunks, following: false };
   }
 
+  endOfInput(): ExecResult {
+    const out = new Output(this.state);
+    const exitCode = endOfInputInShell(this.state, out) ?? this.state.host.lastExitCode;
+    return { exitCode, chunks: out.chunks, following: false };
+  }
+
   isComplete(source: string): boolean {
     return this.pendingAnswer !== undefined || isComplete(source);
   }
 
   prompt(): string {
     if (this.pendingAnswer) return '';
+    const inContainer = containerPrompt(this.state);
+    if (inContainer !== undefined) return inContainer;
     const { host } = this.state;
     const where = host.cwd === host.home ? '~' : host.cwd.startsWith(`${host.home}/`) ? `~${host.cwd.slice(host.home.length)}` : host.cwd;
     return `${host.user}@${host.hostname}:${where}$ `;

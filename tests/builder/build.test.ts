@@ -517,6 +517,7 @@ describe('builds for Compose', () => {
     const { text } = build(FIXED, { vertexPrefix: 'web' });
     expect(text).toContain('#1 [web internal] load build definition from Dockerfile\n');
     expect(text).toContain('#6 [web 2/5] WORKDIR /app\n');
-    expect(text).toContain('#10 exporting to image\n');
+    expect(text).toContain('#10 [web] exporting to image\n');
+    expect(text).toContain('#11 [web] resolving provenance for metadata file\n');
   });
 });

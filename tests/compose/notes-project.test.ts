@@ -121,6 +121,44 @@ describe("the notes' project, docker compose up --build -d", () => {
   });
 });
 
+describe('the app, once the bind names the project folder', () => {
+  function fixedProject(): TestMachine {
+    const machine = project();
+    run(machine, 'docker compose up --build -d');
+    expect(run(machine, FIXED_BIND).exitCode).toBe(0);
+    return machine;
+  }
+
+  it('recreates web with the project mounted at /app, and answers on port 5000 from Flask', () => {
+    const machine = fixedProject();
+    const up = run(machine, 'docker compose up -d');
+    expect(up.exitCode).toBe(0);
+    expect(up.stderr).not.toContain('the attribute `version` is obsolete');
+    expect(up.stderr).toContain(' Container docker-web-1  Recreate\n Container docker-web-1  Recreated\n Container docker-db-1  Running\n');
+    expect(run(machine, 'docker compose ps').stdout).toMatch(/^docker-web-1 +docker-web +"python app.py" +web +.* Up .* 0\.0\.0\.0:5000->5000\/tcp, \[::\]:5000->5000\/tcp$/m);
+    expect(run(machine, 'curl -s localhost:5000')).toEqual({ stdout: 'Hello from Flask! The database is reachable.', stderr: '', exitCode: 0 });
+  });
+
+  it("answers with psycopg2's error while the database is stopped, and recovers when it starts", () => {
+    const machine = fixedProject();
+    run(machine, 'docker compose up -d');
+    expect(run(machine, 'docker compose stop db').stderr).toBe(' Container docker-db-1  Stopping\n Container docker-db-1  Stopped\n');
+    const down = run(machine, 'curl -s -i localhost:5000');
+    expect(down.stdout).toMatch(/^HTTP\/1\.1 500 INTERNAL SERVER ERROR\r?\n/);
+    expect(down.stdout).toContain('Database error: could not translate host name "db" to address: Name or service not known');
+    run(machine, 'docker compose start db');
+    expect(run(machine, 'curl -s localhost:5000').stdout).toBe('Hello from Flask! The database is reachable.');
+  });
+
+  it('serves an edit of app.py from the bind mount once web restarts', () => {
+    const machine = fixedProject();
+    run(machine, 'docker compose up -d');
+    run(machine, "cd .. && cat > app.py <<'EOF'\nfrom flask import Flask\n\napp = Flask(__name__)\n\n\n@app.route(\"/\")\ndef index():\n    return \"Edited on the host\"\n\n\nif __name__ == \"__main__\":\n    app.run(host=\"0.0.0.0\", port=5000)\nEOF\ncd docker");
+    run(machine, 'docker compose restart web');
+    expect(run(machine, 'curl -s localhost:5000').stdout).toBe('Edited on the host');
+  });
+});
+
 describe('the database volume', () => {
   it('keeps its data over down and up: the second start skips initialisation', () => {
     const machine = project();

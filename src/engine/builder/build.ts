@@ -85,7 +85,7 @@ export interface BuildRequest {
   builderName?: string;
   /**
    * A name put in front of step names, as Compose does for a service's build (`[web internal] load …`,
-   * `[web 2/5] WORKDIR /app`); registry tokens and the export keep their names.
+   * `[web 2/5] WORKDIR /app`, `[web] exporting to image`), with the provenance step Compose's builds end on.
    */
   vertexPrefix?: string;
 }
@@ -720,9 +720,17 @@ export function runBuild(request: BuildRequest): BuildOutcome {
     failure = error.failure;
   }
   if (request.vertexPrefix) {
+    // Compose asks for a metadata file, so a successful build ends with BuildKit resolving its provenance.
+    if (!failure) {
+      const end = traceEnd(run.trace);
+      const provenance = vertex(run.trace, 'resolving provenance for metadata file', end);
+      provenance.start = end;
+      provenance.end = end + 2;
+    }
+    // buildx's progress.WithPrefix(service, true): `[x] …` becomes `[web x] …`, any other name `[web] …`
+    // (Compose 2.3x prints `[web auth] …`, `[web] exporting to image`).
     for (const v of run.trace.vertices) {
-      if (v.name.startsWith('[internal]')) v.name = `[${request.vertexPrefix} internal]${v.name.slice('[internal]'.length)}`;
-      else if (/^\[[^\]]*\d+\/\d+\] /.test(v.name)) v.name = `[${request.vertexPrefix} ${v.name.slice(1)}`;
+      v.name = v.name.startsWith('[') ? `[${request.vertexPrefix} ${v.name.slice(1)}` : `[${request.vertexPrefix}] ${v.name}`;
     }
   }
   const output = assembleOutput(run, failure, warnings, image);

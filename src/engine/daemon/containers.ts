@@ -290,6 +290,9 @@ export function programRuntime(state: MachineState, container: ContainerRecord, 
       if (attachment) attachment.out.wait(ms);
       else state.clock += ms;
     },
+    attached: attachment !== undefined,
+    stdin: attachment?.stdin,
+    interactiveClient: attachment !== undefined && attachment.stdin === undefined && (attachment.interactive ?? container.config.openStdin),
   };
 }
 

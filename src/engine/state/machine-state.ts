@@ -221,6 +221,35 @@ export interface MachineState {
   networks: NetworkRecord[];
   /** The builder's layer cache between `docker build`s (see builder/build.ts); absent until the first build. */
   buildCache?: BuildCacheState;
+  /**
+   * Shells the learner has entered inside containers (`docker run -it`, `docker exec -it`, `docker attach`),
+   * innermost last: typed lines go to the last one, the host shell lies beneath them all. Absent or empty:
+   * the learner is at the host prompt.
+   */
+  shells?: ContainerShellRecord[];
+}
+
+/** An interactive shell inside a container, as the machine keeps it between typed lines. */
+export interface ContainerShellRecord {
+  containerId: string;
+  /** `main`: the container's own process, so leaving it ends the container; `exec`: started by `docker exec`. */
+  kind: 'main' | 'exec';
+  /** bash, dash (`sh` on Debian and Ubuntu) or BusyBox ash (`sh` on Alpine and BusyBox). */
+  shell: 'bash' | 'dash' | 'ash';
+  /** argv[0] as started (`bash`, `/bin/sh`): dash and ash name themselves by it in their messages. */
+  argv0: string;
+  /** It runs on a terminal (`-t`): it prompts and echoes. Without one it reads lines silently (`-i` alone). */
+  tty: boolean;
+  pid: number;
+  /** `--user` as given, `''` for the image's default (root). */
+  user: string;
+  cwd: string;
+  env: Record<string, string>;
+  vars: Record<string, string>;
+  history: string[];
+  lastExitCode: number;
+  /** Lines read so far, for dash's `sh: 3: foo: not found`. */
+  lineNumber: number;
 }
 
 /** What BuildKit keeps between builds: step results by cache key, fetched base layers, received context files. */

@@ -4,7 +4,7 @@ import type { Invocation } from '../../cli/command.ts';
 import type { CommandContext } from '../../exec/context.ts';
 import { composeEngine } from '../engine-adapter.ts';
 import { serviceImageName } from '../labels.ts';
-import { renderProgress, type TimedEvent } from '../progress.ts';
+import { renderProgress, TICK_MS, type TimedEvent } from '../progress.ts';
 import { composeFailure, flagSet, loadFor, progressOptions, showPieces, unknownService } from './common.ts';
 
 /** compose's failure category for builds (exit 17). */
@@ -19,16 +19,18 @@ export function runComposeBuild(ctx: CommandContext, invocation: Invocation): nu
   const services = project.services.filter((service) => service.build && (invocation.args.length === 0 || invocation.args.includes(service.name)));
   const engine = composeEngine(ctx, project, { noCache: flagSet(invocation, 'no-cache'), pullBase: flagSet(invocation, 'pull') });
   const timeline: TimedEvent[] = [];
-  let clock = 0;
   for (const service of services) {
-    timeline.push({ at: clock, event: { id: service.name, status: 'working', statusText: 'Building' } });
     const built = engine.build(service.name, serviceImageName(project, service));
     if (!built.ok) return composeFailure(ctx, built.message, EXIT_BUILD_FAILURE);
-    clock += built.durationMs;
-    timeline.push({ at: clock, event: { id: service.name, status: 'done', statusText: 'Built' } });
   }
-  if (flagSet(invocation, 'quiet') || timeline.length === 0) return 0;
-  // The builds drew their own display; the summary block appears after them, its timers counting from each build's start.
-  showPieces(ctx.state, ctx.out, renderProgress(timeline, clock, { ...progressOptions(ctx, globals, 'Building'), firstDrawAt: clock }).map((piece) => ({ ...piece, delay: 0 })));
+  if (flagSet(invocation, 'quiet') || services.length === 0) return 0;
+  // The builds drew their own display; Compose's summary block follows, its events sent once they are
+  // done (so each line's timer reads 0.0s), drawn on the next tick and once more as the block closes.
+  for (const service of services) {
+    timeline.push({ at: 0, event: { id: service.name, status: 'working', statusText: 'Building' } });
+    timeline.push({ at: 0, event: { id: service.name, status: 'done', statusText: 'Built' } });
+  }
+  const progress = progressOptions(ctx, globals, 'Building');
+  showPieces(ctx.state, ctx.out, renderProgress(timeline, progress.mode === 'tty' ? TICK_MS + 1 : 0, progress));
   return 0;
 }
