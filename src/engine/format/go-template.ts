@@ -1315,6 +1315,9 @@ class Executor {
  */
 function jsonView(value: unknown): unknown {
   if (!isStruct(value)) return value;
+  // A context with its own MarshalJSON (docker/cli's search context prints booleans differently in JSON).
+  const marshal = (value as { MarshalJSON?: unknown }).MarshalJSON;
+  if (typeof marshal === 'function') return marshal.call(value);
   const members = Object.entries(value);
   if (!members.some(([, member]) => typeof member === 'function')) return value;
   const view = new Map<string, unknown>();

@@ -1,22 +1,26 @@
 // `docker image ls` (`docker images`): one row per tag, newest image first, in 28.x's classic table.
 
 import type { CommandDef } from '../../cli/command.ts';
-import { humanSize, timeAgo } from '../../format/units.ts';
-import { renderTable } from '../../format/table.ts';
-import type { ImageRecord } from '../../state/machine-state.ts';
+import { listImages } from '../../daemon/images.ts';
+import { addFilter, parseFilters } from '../../daemon/filters.ts';
+import { renderList } from '../../format/list-output.ts';
+import { listFlag } from '../container/run-options.ts';
+import { daemonFailure } from '../status-error.ts';
+import { IMAGE_HEADER, imageContext, imageRows } from './image-view.ts';
 
-interface ImageRow {
-  repository: string;
-  tag: string;
-  image: ImageRecord;
-}
+const TABLE = 'table {{.Repository}}\t{{.Tag}}\t{{.ID}}\t{{if .CreatedSince }}{{.CreatedSince}}{{else}}N/A{{end}}\t{{.Size}}';
+const TABLE_WITH_DIGEST = 'table {{.Repository}}\t{{.Tag}}\t{{.Digest}}\t{{.ID}}\t{{if .CreatedSince }}{{.CreatedSince}}{{else}}N/A{{end}}\t{{.Size}}';
 
-function rowsOf(image: ImageRecord): ImageRow[] {
-  if (image.repoTags.length === 0) return [{ repository: '<none>', tag: '<none>', image }];
-  return image.repoTags.map((reference) => {
-    const colon = reference.lastIndexOf(':');
-    return { repository: reference.slice(0, colon), tag: reference.slice(colon + 1), image };
-  });
+/** `formatter.NewImageFormat`: the default and `table` honour -q and --digests; a custom table gains a digest column. */
+function imageFormat(given: string, quiet: boolean, digests: boolean): string {
+  if (given === '' || given === 'table') return quiet ? '{{.ID}}' : digests ? TABLE_WITH_DIGEST : TABLE;
+  if (given === 'raw') {
+    if (quiet) return 'image_id: {{.ID}}';
+    const digestLine = digests ? 'digest: {{.Digest}}\n' : '';
+    return `repository: {{ .Repository }}\ntag: {{.Tag}}\n${digestLine}image_id: {{.ID}}\ncreated_at: {{.CreatedAt}}\nvirtual_size: {{.Size}}\n`;
+  }
+  if (given.startsWith('table') && digests && !given.includes('{{.Digest}}')) return `${given}\t{{.Digest}}`;
+  return given;
 }
 
 export const lsCommand: CommandDef = {
@@ -35,28 +39,25 @@ export const lsCommand: CommandDef = {
     { name: 'tree', kind: 'bool', type: '', usage: 'List multi-platform images as a tree (EXPERIMENTAL)' },
   ],
   // `--all` adds intermediate images, which BuildKit never leaves: the list is the same with it.
-  supportedFlags: ['all', 'no-trunc', 'quiet'],
+  supportedFlags: ['all', 'digests', 'filter', 'format', 'no-trunc', 'quiet'],
   run(ctx, { flags, args }) {
-    const { state } = ctx;
-    const noTrunc = flags['no-trunc'] === true;
-    let rows = [...state.images].sort((a, b) => b.created - a.created).flatMap(rowsOf);
-    if (args[0] !== undefined) {
-      const [repository, tag] = args[0].includes(':') ? args[0].split(':') : [args[0], undefined];
-      rows = rows.filter((row) => row.repository === repository && (tag === undefined || row.tag === tag));
+    const filters = parseFilters(listFlag(flags.filter));
+    if (args[0] !== undefined) addFilter(filters, 'reference', args[0]);
+    const listed = listImages(ctx.state, filters);
+    if (!listed.ok) return daemonFailure(ctx, listed.message);
+    const given = typeof flags.format === 'string' ? flags.format : '';
+    const digests = flags.digests === true;
+    const format = imageFormat(given, flags.quiet === true, digests);
+    // The digest column (or a template naming it) keeps tag and digest rows apart.
+    const needDigest = digests || format.includes('{{.Digest}}');
+    const rows = listed.images.flatMap((image) => imageRows(image, needDigest, digests));
+    const options = { trunc: flags['no-trunc'] !== true, now: ctx.state.clock };
+    const rendered = renderList(format, IMAGE_HEADER, rows.map((row) => imageContext(row, options)));
+    if (!rendered.ok) {
+      ctx.out.stderr(`${rendered.error}\n`);
+      return 1;
     }
-    const idOf = (image: ImageRecord) => (noTrunc ? image.id : image.id.slice(7, 19));
-    if (flags.quiet === true) {
-      const seen = new Set<string>();
-      for (const row of rows) {
-        if (seen.has(row.image.id)) continue;
-        seen.add(row.image.id);
-        ctx.out.stdout(`${idOf(row.image)}\n`);
-      }
-      return 0;
-    }
-    const header = ['REPOSITORY', 'TAG', 'IMAGE ID', 'CREATED', 'SIZE'];
-    const body = rows.map((row) => [row.repository, row.tag, idOf(row.image), timeAgo(row.image.created, state.clock), humanSize(row.image.size)]);
-    ctx.out.stdout(renderTable([header, ...body]));
+    ctx.out.stdout(rendered.text);
     return 0;
   },
 };
