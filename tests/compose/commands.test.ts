@@ -177,3 +177,19 @@ describe('one-off containers', () => {
     expect(run(machine, 'docker ps -a -q').stdout).toBe('');
   });
 });
+
+describe('exec', () => {
+  it("runs a command in the service's running container, with the service's environment", () => {
+    const machine = projectWith(`services:
+  web:
+    image: nginx
+    environment:
+      GREETING: hello
+`);
+    run(machine, 'docker compose up -d');
+    expect(run(machine, 'docker compose exec -T web sh -c "echo $GREETING"'.replace('$GREETING', '\\$GREETING'))).toEqual({ stdout: 'hello\n', stderr: '', exitCode: 0 });
+    expect(run(machine, 'docker compose exec nope ls')).toEqual({ stdout: '', stderr: 'no such service: nope\n', exitCode: 1 });
+    run(machine, 'docker compose stop');
+    expect(run(machine, 'docker compose exec web ls')).toEqual({ stdout: '', stderr: 'service "web" is not running\n', exitCode: 1 });
+  });
+});

@@ -14,7 +14,7 @@ export function runComposeExec(ctx: CommandContext, invocation: Invocation): num
   const { project } = loaded;
   const [serviceName, ...command] = invocation.args;
   const service = findService(project, serviceName);
-  if (!service) return composeFailure(ctx, `service ${JSON.stringify(serviceName)} is not running`);
+  if (!service) return composeFailure(ctx, `no such service: ${serviceName}`);
   const index = flagNumber(invocation, 'index') ?? 1;
   const found = lookupContainer(ctx.state, containerName(project, service, index));
   if (!found.ok || !isRunning(found.container)) return composeFailure(ctx, `service ${JSON.stringify(serviceName)} is not running`);
