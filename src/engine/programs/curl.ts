@@ -108,8 +108,9 @@ function parseUrl(text: string): Target | { code: number; message: string } {
   const colon = hostPort.lastIndexOf(':');
   const host = colon >= 0 ? hostPort.slice(0, colon) : hostPort;
   const portText = colon >= 0 ? hostPort.slice(colon + 1) : '';
-  if (host === '' || /[\s<>"{}|\\^`]/.test(host)) return { code: 3, message: 'URL using bad/illegal format or missing URL' };
-  if (portText !== '' && (!/^\d+$/.test(portText) || Number(portText) > 65535)) return { code: 3, message: 'URL using bad/illegal format or missing URL' };
+  if (host === '') return { code: 3, message: 'URL rejected: No host part in the URL' };
+  if (/[\s<>"{}|\\^`]/.test(host)) return { code: 3, message: 'URL rejected: Malformed input to a URL function' };
+  if (portText !== '' && (!/^\d+$/.test(portText) || Number(portText) > 65535)) return { code: 3, message: 'URL rejected: Port number was not a decimal number between 0 and 65535' };
   const port = portText === '' ? (scheme === 'https' ? 443 : 80) : Number(portText);
   return { scheme, host, port, path: path === '' ? '/' : path, authority: hostPort };
 }
@@ -164,7 +165,8 @@ export function curlProgram(flavour: CurlFlavour): Program {
     const showErrors = !request.silent || request.showError;
     const meter = !request.silent && (!ctx.tty || request.output !== undefined);
     const fail = (code: number, message: string, zeroLines: number): number => {
-      if (meter) ctx.out.stderr(`${METER_HEADER}${ZERO_LINE.repeat(zeroLines)}${zeroLines > 1 ? '\n' : ''}`);
+      // A URL curl cannot use fails before the transfer starts: no meter at all.
+      if (meter && zeroLines > 0) ctx.out.stderr(`${METER_HEADER}${ZERO_LINE.repeat(zeroLines)}${zeroLines > 1 ? '\n' : ''}`);
       if (showErrors) ctx.out.stderr(`curl: (${code}) ${message}\n`);
       if (request.writeOut !== undefined) ctx.out.stdout(formatWriteOut(request.writeOut, null, 0));
       return code;
@@ -177,7 +179,7 @@ export function curlProgram(flavour: CurlFlavour): Program {
       if (request.verbose) ctx.out.stderr(text);
     };
     if (address === null) {
-      verbose(`* Could not resolve host: ${target.host}\n`);
+      verbose(`* Could not resolve host: ${target.host}\n* Closing connection\n`);
       return fail(6, `Could not resolve host: ${target.host}`, 1);
     }
     const shownAddress = address === '127.0.0.1' && target.host !== '127.0.0.1' ? '127.0.0.1' : address;
@@ -185,8 +187,12 @@ export function curlProgram(flavour: CurlFlavour): Program {
     ctx.out.wait(EXCHANGE_MS);
     if (connection.kind === 'refused' || connection.kind === 'timeout') {
       if (connection.kind === 'timeout') return fail(28, `Failed to connect to ${target.host} port ${target.port} after 134226 ms: Couldn't connect to server`, 2);
+      const message = `Failed to connect to ${target.host} port ${target.port} after 0 ms: ${flavour.version.startsWith('7.') ? "Couldn't" : 'Could not'} connect to server`;
       verbose(`*   Trying ${shownAddress}:${target.port}...\n* connect to ${shownAddress} port ${target.port} failed: Connection refused\n`);
-      return fail(7, `Failed to connect to ${target.host} port ${target.port} after 0 ms: ${flavour.version.startsWith('7.') ? "Couldn't" : 'Could not'} connect to server`, 2);
+      // `localhost` also has ::1, which curl tries next.
+      if (target.host === 'localhost') verbose(`*   Trying [::1]:${target.port}...\n* connect to ::1 port ${target.port} failed: Connection refused\n`);
+      verbose(`* ${message}\n* Closing connection\n`);
+      return fail(7, message, 2);
     }
     if (connection.kind === 'reset') return fail(56, 'Recv failure: Connection reset by peer', 2);
     const method = request.method ?? (request.head ? 'HEAD' : request.data !== undefined ? 'POST' : 'GET');
