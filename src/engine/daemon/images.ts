@@ -97,15 +97,32 @@ export function imageLayerSizes(image: ImageRecord): number[] {
   return image.layers.map((_, index) => sizes[index] ?? 0);
 }
 
+// Both ids are pure functions of the layer digests; remembering them keeps `docker system df` and prunes cheap.
+const diffIdCache = new Map<string, string>();
+const chainIdCache = new Map<string, string>();
+
 /** The uncompressed content digest (diff id) of each layer: fixed per blob, so shared layers share it. */
 export function imageDiffIds(image: ImageRecord): string[] {
-  return image.layers.map((digest) => sha256Digest(`diff-id ${digest}`));
+  return image.layers.map((digest) => {
+    let diffId = diffIdCache.get(digest);
+    if (diffId === undefined) diffIdCache.set(digest, (diffId = sha256Digest(`diff-id ${digest}`)));
+    return diffId;
+  });
 }
 
 /** Layer chain ids, base first: the first is its diff id, each next one hashes the chain so far with its diff id. */
 export function imageChainIds(image: ImageRecord): string[] {
   const chain: string[] = [];
-  for (const diffId of imageDiffIds(image)) chain.push(chain.length === 0 ? diffId : sha256Digest(`${chain[chain.length - 1]} ${diffId}`));
+  for (const diffId of imageDiffIds(image)) {
+    if (chain.length === 0) {
+      chain.push(diffId);
+      continue;
+    }
+    const key = `${chain[chain.length - 1]} ${diffId}`;
+    let chainId = chainIdCache.get(key);
+    if (chainId === undefined) chainIdCache.set(key, (chainId = sha256Digest(key)));
+    chain.push(chainId);
+  }
   return chain;
 }
 

@@ -11,9 +11,22 @@ export type ListOutput = { ok: true; text: string } | { ok: false; error: string
  * by table formats for the header line (printed even without rows). Rows are `goStruct` contexts.
  * A template error, at parse or while running a row, is the whole answer: nothing else prints.
  */
+// Commands print their default formats over and over; a parsed template is immutable, so it can be reused.
+const parsedTemplates = new Map<string, ReturnType<typeof parseTemplate>>();
+
+function parsedTemplate(source: string): ReturnType<typeof parseTemplate> {
+  let parsed = parsedTemplates.get(source);
+  if (parsed === undefined) {
+    if (parsedTemplates.size >= 256) parsedTemplates.clear();
+    parsed = parseTemplate(source);
+    parsedTemplates.set(source, parsed);
+  }
+  return parsed;
+}
+
 export function renderList(format: string, header: Record<string, string>, rows: readonly unknown[]): ListOutput {
   const { table, source } = prepareFormat(format);
-  const parsed = parseTemplate(source);
+  const parsed = parsedTemplate(source);
   if (!parsed.ok) return { ok: false, error: dockerTemplateError(parsed.error) };
   let body = '';
   for (const row of rows) {
