@@ -210,8 +210,9 @@ export const postgresProgram: ContainerProgram = {
       log(run, startup, `database system was interrupted; last known up at ${secondsTime(lastUp)}`);
       log(run, startup, 'database system was not properly shut down; automatic recovery in progress');
       log(run, startup, 'redo starts at 0/1908A48');
-      log(run, startup, 'invalid record length at 0/1908B30: expected at least 24, got 0');
-      log(run, startup, 'redo done at 0/1908AF8 system usage: CPU: user: 0.00 s, system: 0.00 s, elapsed: 0.00 s');
+      // PostgreSQL 16 reworded the end-of-WAL message; 14 added the resource usage to "redo done".
+      log(run, startup, settings.major >= 16 ? 'invalid record length at 0/1908B30: expected at least 24, got 0' : 'invalid record length at 0/1908B30: wanted 24, got 0');
+      log(run, startup, settings.major >= 14 ? 'redo done at 0/1908AF8 system usage: CPU: user: 0.00 s, system: 0.00 s, elapsed: 0.00 s' : 'redo done at 0/1908AF8');
       if (settings.major >= 15) {
         log(run, startup - 2, 'checkpoint starting: end-of-recovery immediate wait');
         log(run, startup - 2, checkpointLine(3));
