@@ -134,7 +134,7 @@ describe('the app, once the bind names the project folder', () => {
     const up = run(machine, 'docker compose up -d');
     expect(up.exitCode).toBe(0);
     expect(up.stderr).not.toContain('the attribute `version` is obsolete');
-    expect(up.stderr).toContain(' Container docker-web-1  Recreate\n Container docker-web-1  Recreated\n Container docker-db-1  Running\n');
+    expect(up.stderr).toContain(' Container docker-db-1  Running\n Container docker-web-1  Recreate\n Container docker-web-1  Recreated\n');
     expect(run(machine, 'docker compose ps').stdout).toMatch(/^docker-web-1 +docker-web +"python app.py" +web +.* Up .* 0\.0\.0\.0:5000->5000\/tcp, \[::\]:5000->5000\/tcp$/m);
     expect(run(machine, 'curl -s localhost:5000')).toEqual({ stdout: 'Hello from Flask! The database is reachable.', stderr: '', exitCode: 0 });
   });
@@ -148,6 +148,19 @@ describe('the app, once the bind names the project folder', () => {
     expect(down.stdout).toContain('Database error: could not translate host name "db" to address: Name or service not known');
     run(machine, 'docker compose start db');
     expect(run(machine, 'curl -s localhost:5000').stdout).toBe('Hello from Flask! The database is reachable.');
+  });
+
+  it('rebuilds on --build but recreates web only when the build made a new image', () => {
+    const machine = fixedProject();
+    // The context is the whole project, the edited compose file included: this build makes a new image.
+    expect(run(machine, 'docker compose up --build -d').stderr).toContain(' Container docker-web-1  Recreate\n');
+    const cached = run(machine, 'docker compose up --build -d');
+    expect(cached.stderr).toContain('#10 [web 5/5] COPY . .\n#10 CACHED\n');
+    expect(cached.stderr).toContain(' Container docker-db-1  Running\n Container docker-web-1  Running\n');
+    expect(cached.stderr).not.toContain('Recreate');
+    run(machine, 'echo "# edited" >> ../app.py');
+    const rebuilt = run(machine, 'docker compose up --build -d');
+    expect(rebuilt.stderr).toContain(' Container docker-web-1  Recreate\n Container docker-web-1  Recreated\n');
   });
 
   it('serves an edit of app.py from the bind mount once web restarts', () => {

@@ -80,15 +80,17 @@ describe('planUp', () => {
     const changed = courseProject(files);
     expect(configHash(changed.services[1])).not.toBe(configHash(project.services[1]));
     const plan = planUp(changed, state);
-    expect(plan.ok && planText(plan.operations)).toBe('Container docker-web-1  Recreate\nContainer docker-db-1  Running\nContainer docker-web-1  Start\n');
+    // Services converge in dependency order: db is found running before web is recreated.
+    expect(plan.ok && planText(plan.operations)).toBe('Container docker-db-1  Running\nContainer docker-web-1  Recreate\nContainer docker-web-1  Start\n');
   });
 
-  it('rebuilds and recreates with --build', () => {
+  it('rebuilds with --build and leaves the recreate to be decided once the image is built', () => {
     const project = courseProject();
     const plan = planUp(project, upState(project), { build: true });
     expect(plan.ok && planText(plan.operations)).toBe(
-      'Service web  Build\nContainer docker-web-1  Recreate\nContainer docker-db-1  Running\nContainer docker-web-1  Start\n',
+      'Service web  Build\nContainer docker-db-1  Running\nContainer docker-web-1  Recreate\nContainer docker-web-1  Start\n',
     );
+    expect(plan.ok && plan.operations.find((operation) => operation.kind === 'recreateContainer')).toMatchObject({ onlyIfImageChanged: true });
   });
 
   it('starts a stopped container without recreating it', () => {
@@ -96,7 +98,8 @@ describe('planUp', () => {
     const state = upState(project);
     state.containers[0].status = 'exited';
     const plan = planUp(project, state);
-    expect(plan.ok && planText(plan.operations)).toBe('Container docker-db-1  Start\nContainer docker-web-1  Running\n');
+    // A stopped container that needs no change is noted as created, then started.
+    expect(plan.ok && planText(plan.operations)).toBe('Container docker-db-1  Created\nContainer docker-web-1  Running\nContainer docker-db-1  Start\n');
   });
 
   it('warns about containers of services no longer in the file', () => {
@@ -117,7 +120,7 @@ describe('planUp', () => {
     );
     const project = courseProject(files);
     const plan = planUp(project, upState(courseProject()));
-    expect(plan.ok && planText(plan.operations)).toContain('Container docker-db-1  Running\nContainer docker-db-1  Wait healthy\n');
+    expect(plan.ok && planText(plan.operations)).toBe('Container docker-db-1  Running\nContainer docker-web-1  Running\nContainer docker-db-1  Wait healthy\n');
   });
 });
 

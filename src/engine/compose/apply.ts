@@ -7,6 +7,9 @@ import { plainLine, renderProgress, type Piece, type ProgressEvent, type Progres
 /** The result of one engine call: how long it took (virtual ms), or the daemon's error. */
 export type StepResult = { ok: true; durationMs: number } | { ok: false; message: string };
 
+/** A recreate the engine found needless (the rebuilt image is the one the container runs): what the container is doing. */
+export type RecreateResult = StepResult | { ok: true; durationMs: 0; unchanged: 'running' | 'stopped' };
+
 export interface PulledLayer {
   /** The 12-hex short id progress shows. */
   id: string;
@@ -25,7 +28,8 @@ export interface ComposeEngine {
   createNetwork(key: string, name: string): StepResult;
   createVolume(key: string, name: string): StepResult;
   createContainer(service: string, name: string, number: number): StepResult;
-  recreateContainer(service: string, name: string, number: number): StepResult;
+  /** With `onlyIfImageChanged`, a container whose image is the one the tag now names is left as it is. */
+  recreateContainer(service: string, name: string, number: number, onlyIfImageChanged?: boolean): RecreateResult;
   startContainer(name: string): StepResult;
   /** Waits until the container's healthcheck passes (or fails: then `ok: false` with compose's message). */
   waitHealthy(name: string): StepResult;
@@ -47,6 +51,7 @@ const WORDS: Record<Operation['kind'], [string, string]> = {
   recreateContainer: ['Recreate', 'Recreated'],
   startContainer: ['Starting', 'Started'],
   running: ['Running', 'Running'],
+  created: ['Created', 'Created'],
   waitHealthy: ['Waiting', 'Healthy'],
   waitCompleted: ['Waiting', 'Exited'],
   stopContainer: ['Stopping', 'Stopped'],
@@ -65,7 +70,7 @@ export interface ApplyOutcome {
   exitCode: number;
 }
 
-function call(engine: ComposeEngine, operation: Operation): StepResult {
+function call(engine: ComposeEngine, operation: Operation): RecreateResult {
   switch (operation.kind) {
     case 'build':
       return engine.build(operation.service, operation.image);
@@ -76,10 +81,11 @@ function call(engine: ComposeEngine, operation: Operation): StepResult {
     case 'createContainer':
       return engine.createContainer(operation.service, operation.name, operation.number);
     case 'recreateContainer':
-      return engine.recreateContainer(operation.service, operation.name, operation.number);
+      return engine.recreateContainer(operation.service, operation.name, operation.number, operation.onlyIfImageChanged);
     case 'startContainer':
       return engine.startContainer(operation.name);
     case 'running':
+    case 'created':
       return { ok: true, durationMs: 0 };
     case 'waitHealthy':
       return engine.waitHealthy(operation.name);
@@ -161,11 +167,31 @@ export function applyPlan(operations: Operation[], engine: ComposeEngine, option
     sink([{ text: plainLine(event, options.dryRun), delay: Math.max(0, at - shownAt) }]);
     shownAt = Math.max(shownAt, at);
   };
+  // Containers a rebuild left as they were: their start is no start.
+  const leftRunning = new Set<string>();
   for (const operation of operations) {
     if (operation.kind === 'pull') continue;
     const { id } = describeOperation(operation);
     const [working, done] = WORDS[operation.kind];
-    if (operation.kind === 'running') {
+    if (operation.kind === 'running' || operation.kind === 'created') {
+      push(clock, { id, status: 'done', statusText: done });
+      continue;
+    }
+    if (operation.kind === 'startContainer' && leftRunning.has(operation.name)) continue;
+    if (operation.kind === 'recreateContainer' && operation.onlyIfImageChanged) {
+      const decided = call(engine, operation);
+      if (decided.ok && 'unchanged' in decided) {
+        if (decided.unchanged === 'running') leftRunning.add(operation.name);
+        push(clock, { id, status: 'done', statusText: decided.unchanged === 'running' ? 'Running' : 'Created' });
+        continue;
+      }
+      push(clock, { id, status: 'working', statusText: working });
+      if (!decided.ok) {
+        push(clock, { id, status: 'error', statusText: 'Error' });
+        if (!live) sink(renderProgress(timeline, clock, { ...options, firstDrawAt }));
+        return { error: decided.message, exitCode: 1 };
+      }
+      clock += decided.durationMs;
       push(clock, { id, status: 'done', statusText: done });
       continue;
     }

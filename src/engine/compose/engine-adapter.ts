@@ -300,9 +300,13 @@ export function composeEngine(ctx: CommandContext, project: ComposeProject, opti
 
     createContainer: create,
 
-    recreateContainer(serviceName, name, number) {
+    recreateContainer(serviceName, name, number, onlyIfImageChanged) {
       const start = state.clock;
       const old = container(name);
+      const service = findService(project, serviceName);
+      if (onlyIfImageChanged && old && service && old.config.labels[LABEL.image] === findImageByTag(state, serviceImageName(project, service))?.id) {
+        return { ok: true, durationMs: 0, unchanged: isRunning(old) ? 'running' : 'stopped' };
+      }
       if (old) {
         if (isRunning(old)) stopContainerGracefully(state, old, { ...(options.stopTimeout !== undefined ? { timeout: options.stopTimeout } : {}) });
         removeContainerRecord(state, old, false);

@@ -11,7 +11,10 @@ export type Operation =
   | { kind: 'createNetwork'; key: string; name: string }
   | { kind: 'createVolume'; key: string; name: string }
   | { kind: 'createContainer'; service: string; name: string; number: number }
-  | { kind: 'recreateContainer'; service: string; name: string; number: number; containerId: string }
+  /** `onlyIfImageChanged`: the image is being rebuilt; Compose decides once it is built (same image id: no recreate). */
+  | { kind: 'recreateContainer'; service: string; name: string; number: number; containerId: string; onlyIfImageChanged?: boolean }
+  /** An existing, stopped container that needs no change: Compose notes it as created, then starts it. */
+  | { kind: 'created'; service: string; name: string }
   | { kind: 'startContainer'; service: string; name: string }
   | { kind: 'running'; service: string; name: string }
   | { kind: 'waitHealthy'; service: string; name: string; dependent: string }
@@ -143,14 +146,22 @@ export function planUp(project: ComposeProject, state: MachineState, options: Up
         starts.push({ kind: 'startContainer', service: service.name, name });
         continue;
       }
-      const imageChanged = rebuilt || container.config.labels[LABEL.image] !== (findImageByTag(state, serviceImageName(project, service))?.id ?? container.imageId);
+      const imageChanged = container.config.labels[LABEL.image] !== (findImageByTag(state, serviceImageName(project, service))?.id ?? container.imageId);
       const changed = container.config.labels[LABEL.configHash] !== hash || imageChanged;
+      const running = container.status === 'running' || container.status === 'restarting' || container.status === 'paused';
+      // Compose converges services in dependency order: a running container is noted as it is reached.
       if (!options.noRecreate && (options.forceRecreate || changed)) {
         operations.push({ kind: 'recreateContainer', service: service.name, name, number, containerId: container.id });
         starts.push({ kind: 'startContainer', service: service.name, name });
-      } else if (container.status === 'running' || container.status === 'restarting' || container.status === 'paused') {
-        starts.push({ kind: 'running', service: service.name, name });
-      } else starts.push({ kind: 'startContainer', service: service.name, name });
+      } else if (!options.noRecreate && rebuilt) {
+        operations.push({ kind: 'recreateContainer', service: service.name, name, number, containerId: container.id, onlyIfImageChanged: true });
+        starts.push({ kind: 'startContainer', service: service.name, name });
+      } else if (running) {
+        operations.push({ kind: 'running', service: service.name, name });
+      } else {
+        operations.push({ kind: 'created', service: service.name, name });
+        starts.push({ kind: 'startContainer', service: service.name, name });
+      }
     }
   }
   if (!options.noStart) operations.push(...starts);
@@ -223,6 +234,8 @@ export function describeOperation(operation: Operation): { id: string; verb: str
       return { id: `Container ${operation.name}`, verb: 'Start' };
     case 'running':
       return { id: `Container ${operation.name}`, verb: 'Running' };
+    case 'created':
+      return { id: `Container ${operation.name}`, verb: 'Created' };
     case 'waitHealthy':
       return { id: `Container ${operation.name}`, verb: 'Wait healthy' };
     case 'waitCompleted':
