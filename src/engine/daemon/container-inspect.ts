@@ -114,6 +114,11 @@ function networkPorts(container: ContainerRecord): Map<string, unknown> {
   return map;
 }
 
+/** HostConfig.MemorySwap: as updated, else what the daemon worked out at create (twice a memory limit). */
+export function memorySwapOf(container: ContainerRecord): number {
+  return container.hostConfig.memorySwap ?? (container.hostConfig.memory > 0 ? container.hostConfig.memory * 2 : 0);
+}
+
 function hostConfig(container: ContainerRecord) {
   const host = container.hostConfig;
   const binds = host.mounts.filter((mount) => mount.type !== 'tmpfs' && !(mount.type === 'volume' && mount.anonymous)).map(bindSpec);
@@ -178,7 +183,7 @@ function hostConfig(container: ContainerRecord) {
     KernelMemoryTCP: omitEmpty(0),
     MemoryReservation: 0,
     // The daemon doubles a memory limit into the swap limit when none is given.
-    MemorySwap: host.memory > 0 ? host.memory * 2 : 0,
+    MemorySwap: memorySwapOf(container),
     MemorySwappiness: null,
     OomKillDisable: null,
     PidsLimit: null,

@@ -135,6 +135,8 @@ export interface ContainerRecord {
     restartPolicy: { name: 'no' | 'always' | 'unless-stopped' | 'on-failure'; maximumRetryCount: number };
     networkMode: string;
     memory: number;
+    /** HostConfig.MemorySwap when set apart from the daemon's default (twice the memory, or 0 without a limit). */
+    memorySwap?: number;
   };
   /**
    * Network name → the container's endpoint on it. `ip` is `''` while the container is not running

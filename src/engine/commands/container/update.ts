@@ -1,6 +1,7 @@
 // `docker container update` (`docker update`): update configuration of one or more containers.
 
 import type { CommandDef } from '../../cli/command.ts';
+import { memorySwapOf } from '../../daemon/container-inspect.ts';
 import { reconcileContainers, validateRestartPolicy, type RestartPolicy } from '../../daemon/containers.ts';
 import { findContainer } from './each-container.ts';
 import { parseRestartPolicy } from './run-options.ts';
@@ -29,7 +30,7 @@ export const updateCommand: CommandDef = {
     { name: 'pids-limit', kind: 'int', type: 'int', usage: 'Tune container pids limit (set -1 for unlimited)' },
     { name: 'restart', kind: 'string', type: 'string', usage: 'Restart policy to apply when a container exits' },
   ],
-  supportedFlags: ['memory', 'restart'],
+  supportedFlags: ['memory', 'memory-swap', 'restart'],
   run(ctx, { flags, args, given }) {
     reconcileContainers(ctx.state);
     if ([...given].filter((name) => name !== 'help').length === 0) {
@@ -46,6 +47,7 @@ export const updateCommand: CommandDef = {
       policy = parsed.value;
     }
     const memory = given.has('memory') && typeof flags.memory === 'number' ? flags.memory : undefined;
+    const swap = given.has('memory-swap') && typeof flags['memory-swap'] === 'number' ? flags['memory-swap'] : undefined;
     const errors: string[] = [];
     for (const reference of args) {
       const found = findContainer(ctx, reference);
@@ -57,13 +59,22 @@ export const updateCommand: CommandDef = {
       const problem =
         (policy && validateRestartPolicy(policy)) ??
         (policy && policy.name !== 'no' && container.hostConfig.autoRemove ? 'Restart policy cannot be updated because AutoRemove is enabled for the container' : null) ??
-        (memory !== undefined && memory !== 0 && memory < MIN_MEMORY ? 'Minimum memory limit allowed is 6MB' : null);
+        (memory !== undefined && memory !== 0 && memory < MIN_MEMORY ? 'Minimum memory limit allowed is 6MB' : null) ??
+        // A new limit above the swap limit the container has needs a new swap limit too (moby UpdateContainer).
+        (memory !== undefined && memory !== 0 && (swap === undefined || swap === 0) && memory > memorySwapOf(container) && memorySwapOf(container) !== -1
+          ? 'Memory limit should be smaller than already set memoryswap limit, update the memoryswap at the same time'
+          : null);
       if (problem) {
         errors.push(`Error response from daemon: Cannot update container ${container.id}: ${problem}`);
         continue;
       }
       if (policy) container.hostConfig.restartPolicy = { name: (policy.name === '' ? 'no' : policy.name) as RestartPolicy['name'], maximumRetryCount: policy.maximumRetryCount };
-      if (memory !== undefined) container.hostConfig.memory = memory;
+      if (memory !== undefined && memory !== 0) {
+        // The swap limit worked out at create stays as it was, not twice the new memory.
+        if (container.hostConfig.memorySwap === undefined) container.hostConfig.memorySwap = memorySwapOf(container);
+        container.hostConfig.memory = memory;
+      }
+      if (swap !== undefined && swap !== 0) container.hostConfig.memorySwap = swap;
       ctx.out.stdout(`${reference}\n`);
     }
     if (errors.length === 0) return 0;
