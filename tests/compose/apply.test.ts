@@ -94,4 +94,21 @@ describe('applyPlan', () => {
     expect(outcome).toEqual({ error: 'Error response from daemon: manifest unknown', exitCode: 18 });
     expect(calls).toEqual(['pull postgres:13']);
   });
+
+  it('leaves a container running when a rebuild made the image it already runs', () => {
+    const calls: string[] = [];
+    const engine = { ...scriptedEngine(calls), recreateContainer: (_service: string, name: string) => (calls.push(`recreate? ${name}`), { ok: true as const, durationMs: 0 as const, unchanged: 'running' as const }) };
+    const operations: Operation[] = [
+      { kind: 'build', service: 'web', image: 'docker-web' },
+      { kind: 'running', service: 'db', name: 'docker-db-1' },
+      { kind: 'recreateContainer', service: 'web', name: 'docker-web-1', number: 1, containerId: 'c', onlyIfImageChanged: true },
+      { kind: 'startContainer', service: 'web', name: 'docker-web-1' },
+    ];
+    const out: Piece[] = [];
+    applyPlan(operations, engine, plain, (pieces) => out.push(...pieces));
+    expect(calls).toEqual(['build web', 'recreate? docker-web-1']);
+    expect(out.map((piece) => piece.text).join('')).toBe(
+      ' Service web  Building\n Service web  Built\n Container docker-db-1  Running\n Container docker-web-1  Running\n',
+    );
+  });
 });
