@@ -193,3 +193,21 @@ describe('exec', () => {
     expect(run(machine, 'docker compose exec web ls')).toEqual({ stdout: '', stderr: 'service "web" is not running\n', exitCode: 1 });
   });
 });
+
+describe('stopping', () => {
+  it("gives a process that ignores SIGTERM the service's stop_grace_period before it is killed", () => {
+    const machine = projectWith(`services:
+  app:
+    image: alpine
+    command: sleep 1000
+    stop_grace_period: 3s
+`);
+    run(machine, 'docker compose up -d');
+    const before = machine.snapshot().clock;
+    run(machine, 'docker compose stop');
+    const waited = machine.snapshot().clock - before;
+    expect(waited).toBeGreaterThanOrEqual(3000);
+    expect(waited).toBeLessThan(10_000);
+    expect(run(machine, 'docker compose ps -a').stdout).toContain('Exited (137)');
+  });
+});

@@ -211,6 +211,13 @@ export function composeEngine(ctx: CommandContext, project: ComposeProject, opti
     return found.ok ? found.container : undefined;
   };
 
+  // `--timeout` wins over the service's stop_grace_period, which wins over the daemon's 10 s.
+  const stopOptions = (record: ContainerRecord): { timeout?: number } => {
+    if (options.stopTimeout !== undefined) return { timeout: options.stopTimeout };
+    const grace = findService(project, record.config.labels[LABEL.service] ?? '')?.stopGracePeriod;
+    return grace === undefined ? {} : { timeout: durationMs(grace, 10_000) / 1000 };
+  };
+
   const create = (serviceName: string, name: string, number: number): StepResult => {
     const service = findService(project, serviceName);
     if (!service) return { ok: false, message: `no such service: ${serviceName}` };
@@ -308,7 +315,7 @@ export function composeEngine(ctx: CommandContext, project: ComposeProject, opti
         return { ok: true, durationMs: 0, unchanged: isRunning(old) ? 'running' : 'stopped' };
       }
       if (old) {
-        if (isRunning(old)) stopContainerGracefully(state, old, { ...(options.stopTimeout !== undefined ? { timeout: options.stopTimeout } : {}) });
+        if (isRunning(old)) stopContainerGracefully(state, old, stopOptions(old));
         removeContainerRecord(state, old, false);
       }
       const created = create(serviceName, name, number);
@@ -355,7 +362,7 @@ export function composeEngine(ctx: CommandContext, project: ComposeProject, opti
       const start = state.clock;
       const record = container(name);
       if (!record) return { ok: true, durationMs: 0 };
-      const stopped = stopContainerGracefully(state, record, { ...(options.stopTimeout !== undefined ? { timeout: options.stopTimeout } : {}) });
+      const stopped = stopContainerGracefully(state, record, stopOptions(record));
       if (!stopped.ok) return { ok: false, message: `Error response from daemon: ${stopped.message}` };
       return { ok: true, durationMs: state.clock - start };
     },
