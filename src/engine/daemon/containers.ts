@@ -6,6 +6,7 @@ import { randomId } from '../state/random.ts';
 import { generateContainerName } from '../state/names.ts';
 import type { ContainerRecord, ImageRecord, MachineState, MountRecord, PortBinding } from '../state/machine-state.ts';
 import type { Output } from '../exec/context.ts';
+import { imageFilesUnder } from './container-fs.ts';
 import { daemonError, type DaemonError, type DaemonResult } from './errors.ts';
 import { attachAtCreate, connectOnStart, lookupNetwork, releaseOnStop } from './networks.ts';
 import { prepareContainerVolumes, releaseContainerVolumes } from './volumes.ts';
@@ -235,7 +236,7 @@ export function createContainer(state: MachineState, spec: ContainerSpec): Daemo
   };
   const networked = attachAtCreate(state, container, spec.networkAliases ?? []);
   if (!networked.ok) return networked;
-  const volumes = prepareContainerVolumes(state, container.hostConfig.mounts, image);
+  const volumes = prepareContainerVolumes(state, container.hostConfig.mounts, image, (path) => imageFilesUnder(image, path));
   if (!volumes.ok) return volumes;
   state.containers.push(container);
   return { ok: true, container };
