@@ -211,3 +211,14 @@ describe('stopping', () => {
     expect(run(machine, 'docker compose ps -a').stdout).toContain('Exited (137)');
   });
 });
+
+describe('build', () => {
+  it('builds quietly with -q, the image tagged <project>-<service>', () => {
+    const machine = createMachine({ scenario: 'flask-postgres' });
+    const build = run(machine, 'cd ~/networkproject/docker && docker compose build -q');
+    expect(build.exitCode).toBe(0);
+    expect(build.stdout).toBe('');
+    expect(build.stderr).not.toContain('Building');
+    expect(run(machine, 'docker images --format "{{.Repository}}:{{.Tag}}"').stdout).toBe('docker-web:latest\n');
+  });
+});

@@ -251,7 +251,7 @@ export function composeEngine(ctx: CommandContext, project: ComposeProject, opti
       if (!context.ok) return { ok: false, message: context.message };
       const dockerfilePath = resolvePath(build.context, build.dockerfile);
       const dockerfileText = ctx.fs.readFile(dockerfilePath);
-      ctx.out.stderr(BAKE_HINT);
+      if (options.buildProgress !== 'quiet') ctx.out.stderr(BAKE_HINT);
       const args: Record<string, string> = {};
       for (const [key, value] of Object.entries(build.args)) if (value !== null) args[key] = value;
       const outcome = runBuild({
@@ -264,7 +264,7 @@ export function composeEngine(ctx: CommandContext, project: ComposeProject, opti
         noCache: options.noCache === true,
         pull: options.pullBase === true,
         progress: options.buildProgress ?? 'auto',
-        quiet: false,
+        quiet: options.buildProgress === 'quiet',
         tty: ctx.tty,
         columns: ctx.columns,
         rows: options.rows ?? 24,
@@ -282,6 +282,8 @@ export function composeEngine(ctx: CommandContext, project: ComposeProject, opti
           failure = piece.text.slice(at + 'ERROR: '.length).replace(/\n$/, '');
           continue;
         }
+        // `docker build -q` prints the image id; `docker compose build -q` prints nothing.
+        if (options.buildProgress === 'quiet' && piece.stream === 'stdout') continue;
         ctx.out.write(piece.stream, piece.text);
       }
       commitBuild(state, outcome);

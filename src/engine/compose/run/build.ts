@@ -17,13 +17,14 @@ export function runComposeBuild(ctx: CommandContext, invocation: Invocation): nu
   const missing = unknownService(project, invocation.args);
   if (missing) return composeFailure(ctx, missing);
   const services = project.services.filter((service) => service.build && (invocation.args.length === 0 || invocation.args.includes(service.name)));
-  const engine = composeEngine(ctx, project, { noCache: flagSet(invocation, 'no-cache'), pullBase: flagSet(invocation, 'pull') });
+  const quiet = flagSet(invocation, 'quiet');
+  const engine = composeEngine(ctx, project, { noCache: flagSet(invocation, 'no-cache'), pullBase: flagSet(invocation, 'pull'), ...(quiet ? { buildProgress: 'quiet' as const } : {}) });
   const timeline: TimedEvent[] = [];
   for (const service of services) {
     const built = engine.build(service.name, serviceImageName(project, service));
     if (!built.ok) return composeFailure(ctx, built.message, EXIT_BUILD_FAILURE);
   }
-  if (flagSet(invocation, 'quiet') || services.length === 0) return 0;
+  if (quiet || services.length === 0) return 0;
   // The builds drew their own display; Compose's summary block follows, its events sent once they are
   // done (so each line's timer reads 0.0s), drawn on the next tick and once more as the block closes.
   for (const service of services) {
