@@ -280,6 +280,7 @@ function osTree(profile: OsProfile, mtime: number): TreeBuilder {
     tree.file('/usr/lib/os-release', alpineOsRelease(profile.version));
     tree.symlink('/etc/os-release', '../usr/lib/os-release');
     tree.file('/etc/alpine-release', `${profile.version}\n`);
+    tree.file('/etc/motd', 'Welcome to Alpine!\n\nThe Alpine Wiki contains a large amount of how-to guides and general\ninformation about administrating Alpine systems.\nSee <https://wiki.alpinelinux.org/>.\n\nYou can setup the system with the command: setup-alpine\n\nYou may change this message by editing /etc/motd.\n\n');
     tree.file('/etc/passwd', ALPINE_PASSWD);
     tree.file('/etc/shells', '# valid login shells\n/bin/sh\n/bin/ash\n');
   } else {
