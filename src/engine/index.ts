@@ -11,6 +11,7 @@ import { isComplete, runShell } from './shell/run.ts';
 import { hostSession, type Program, type ShellSession } from './shell/session.ts';
 import { isScenarioName, layScenario, SCENARIOS, type ScenarioName } from './scenarios/index.ts';
 import { LiveTreeFileSystem } from './daemon/container-fs.ts';
+import { reconcileContainers } from './daemon/containers.ts';
 import { hostCurl } from './programs/curl.ts';
 import { containerPrompt, endOfInputInShell, runTypedLine, shellDepth } from './programs/session-stack.ts';
 import type { ExecOptions, ExecResult, Machine } from './types.ts';
@@ -77,9 +78,14 @@ class SimulatedMachine implements Machine {
     const columns = options.columns ?? DEFAULT_COLUMNS;
     // Inside a container (`docker run -it`, `docker exec -it`), the line goes to the container's shell.
     const inContainer = runTypedLine(this.state, source, { out, columns, follow: (handler) => (this.pendingInterrupt = handler) });
-    if (inContainer !== undefined) return { exitCode: inContainer, chunks: out.chunks, following: this.pendingInterrupt !== undefined };
+    if (inContainer !== undefined) {
+      reconcileContainers(this.state);
+      return { exitCode: inContainer, chunks: out.chunks, following: this.pendingInterrupt !== undefined };
+    }
     const depth = shellDepth(this.state);
     const exitCode = runShell(this.session, source, { out, tty: options.tty ?? false, columns });
+    // Time the line let pass (`sleep`) ends processes and runs restart policies, for whoever reads the state next.
+    reconcileContainers(this.state);
     // A command that entered a container's shell does not wait for Ctrl+C: the learner now types into that shell.
     if (shellDepth(this.state) > depth) this.pendingInterrupt = undefined;
     const result: ExecResult = { exitCode, chunks: out.chunks, following: this.pendingInterrupt !== undefined };
@@ -124,6 +130,7 @@ class SimulatedMachine implements Machine {
 
   advanceClock(ms: number): void {
     if (Number.isFinite(ms) && ms > 0) this.state.clock += Math.floor(ms);
+    reconcileContainers(this.state);
   }
 
   serialize(): string {

@@ -15,6 +15,8 @@ export interface ListOptions {
   /** `-n`: the last N created containers, in any state; -1 for no limit. */
   limit: number;
   filters: FilterArgs;
+  /** `size=1`: work out the writable layer's size and the root file system's (the daemon does it only when asked). */
+  size?: boolean;
 }
 
 export interface ListedContainer {
@@ -115,9 +117,13 @@ export function listContainers(state: MachineState, options: ListOptions): { ok:
       const wanted = [...(filters.get('expose') ?? [])].map(portKey);
       if (!wanted.some((key) => container.config.exposedPorts.includes(key))) continue;
     }
-    const imageRecord = state.images.find((image) => image.id === container.imageId);
-    const sizeRw = writableLayerSize(container);
-    matched.push({ container, image: listedImage(state, container), sizeRw, sizeRootFs: sizeRw + (imageRecord?.size ?? 0) });
+    let sizeRw = 0;
+    let sizeRootFs = 0;
+    if (options.size) {
+      sizeRw = writableLayerSize(container);
+      sizeRootFs = sizeRw + (state.images.find((image) => image.id === container.imageId)?.size ?? 0);
+    }
+    matched.push({ container, image: listedImage(state, container), sizeRw, sizeRootFs });
   }
   return { ok: true, containers: options.limit > 0 ? matched.slice(0, options.limit) : matched };
 }

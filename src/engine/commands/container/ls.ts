@@ -44,12 +44,12 @@ export const lsCommand: CommandDef = {
       // A template that shows .Size asks the daemon for sizes, unless --size was given either way.
       if (!quiet && !size && !given.has('size') && checked.usesSize) size = true;
     }
-    const listed = listContainers(state, { all: flags.all === true, limit, filters: parseFilters(listFlag(flags.filter)) });
+    const listed = listContainers(state, { all: flags.all === true, limit, filters: parseFilters(listFlag(flags.filter)), size });
     if (!listed.ok) {
       ctx.out.stderr(`Error response from daemon: ${listed.message}\n`);
       return 1;
     }
-    const rows = size ? listed.containers : listed.containers.map((row) => ({ ...row, sizeRw: 0, sizeRootFs: 0 }));
+    const rows = listed.containers;
     format = containerFormat(format, quiet, size);
     const written = writeContainers(format, rows, { now: state.clock, trunc: flags['no-trunc'] !== true });
     if (!written.ok) {
