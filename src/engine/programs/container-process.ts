@@ -11,8 +11,9 @@ import type { ContainerRecord, ContainerShellRecord, MachineState } from '../sta
 import type { Stream } from '../types.ts';
 import { osProfileFor, type OsProfile } from './base-files.ts';
 import { containerCommand } from './container-commands.ts';
+import { isRepl, replPrompt, runReplLine } from './repl.ts';
 
-export type ShellKind = ContainerShellRecord['shell'];
+export type ShellKind = 'bash' | 'dash' | 'ash';
 
 /** Where a process's output goes: the container's log and attached clients, or an exec's client. */
 export interface ProcessSink {
@@ -346,12 +347,14 @@ export function runInteractiveLine(state: MachineState, container: ContainerReco
   const session = recordSession(state, container, record, fs, options.follow);
   if (isFsError(fs.stat(record.cwd))) record.cwd = '/';
   const sink = options.sink;
+  if (isRepl(record)) return runReplLine(record, source, sink);
+  const shell = record.shell as ShellKind;
   if (!record.tty) {
-    const out = new ProcessOutput(state, sink, shellMessageRewrite(record.shell, record.argv0, record.argv0, record.shell === 'ash' ? 'none' : 'keep'));
+    const out = new ProcessOutput(state, sink, shellMessageRewrite(shell, record.argv0, record.argv0, shell === 'ash' ? 'none' : 'keep'));
     const exitCode = runNonInteractive(session, source, out, { name: record.argv0, tty: false, columns: options.columns });
     return { exitCode, exited: false };
   }
-  const out = new ProcessOutput(state, sink, shellMessageRewrite(record.shell, 'sh', record.argv0, record.shell === 'ash' ? 'none' : 'keep'));
+  const out = new ProcessOutput(state, sink, shellMessageRewrite(shell, 'sh', record.argv0, shell === 'ash' ? 'none' : 'keep'));
   const exitCode = runShell(session, source, { out, tty: true, columns: options.columns });
   return { exitCode, exited: session.exited === true };
 }
@@ -359,6 +362,7 @@ export function runInteractiveLine(state: MachineState, container: ContainerReco
 /** The prompt an interactive shell shows: bash's `root@id:/# `, dash's `# `, BusyBox ash's `/ # `. */
 export function shellPrompt(container: ContainerRecord, record: ContainerShellRecord): string {
   if (!record.tty) return '';
+  if (isRepl(record)) return replPrompt(record.shell);
   const root = userName(record.user) === 'root';
   const home = record.env.HOME ?? homeOf(record.user);
   const where = record.cwd === home ? '~' : record.cwd.startsWith(`${home}/`) ? `~${record.cwd.slice(home.length)}` : record.cwd;

@@ -7,7 +7,8 @@ import { resolvePath, type FileSystem } from '../shell/vfs.ts';
 import type { ContainerRecord, MachineState } from '../state/machine-state.ts';
 import { PyError, PyFloat, runPythonLine, type PyScope, type PyValue } from './mini-python.ts';
 import type { ContainerProgram, HttpResponse, ProgramRuntime } from './program.ts';
-import { runMain } from './shell-image.ts';
+import { replBanner, replRecord } from './repl.ts';
+import { enterShell, runMain } from './shell-image.ts';
 
 function nodeVersion(env: Record<string, string>): string {
   return `v${env.NODE_VERSION ?? '22.16.0'}`;
@@ -23,8 +24,13 @@ function jsString(value: PyValue, nested = false): string {
   return `{ ${Object.entries(value).map(([key, item]) => `${key}: ${jsString(item, true)}`).join(', ')} }`;
 }
 
+/** How the REPL echoes a value (util.inspect): strings in quotes. */
+export function jsInspect(value: PyValue): string {
+  return jsString(value, true);
+}
+
 /** JavaScript expressions the small evaluator understands, rewritten into its syntax (template literals, true/false/null). */
-function toEvaluatorSyntax(expression: string): string {
+export function toEvaluatorSyntax(expression: string): string {
   return expression
     .replace(/`([^`]*)`/g, (_match, body: string) => `f"${body.replace(/"/g, '\\"').replace(/\$\{([^}]*)\}/g, '{$1}')}"`)
     .replace(/\btrue\b/g, 'True')
@@ -34,7 +40,7 @@ function toEvaluatorSyntax(expression: string): string {
     .replace(/!==/g, '!=');
 }
 
-function splitArguments(text: string): string[] {
+export function splitArguments(text: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let quote = '';
@@ -198,7 +204,9 @@ export function nodeCommand(state: MachineState, container: ContainerRecord): Pr
     const script = args.find((arg) => !arg.startsWith('-'));
     const fs: FileSystem = ctx.fs ?? containerFileSystem(state, container);
     if (script === undefined) {
-      ctx.out.stdout(`Welcome to Node.js ${version}.\nType ".help" for more information.\n> \n`);
+      if (!ctx.tty) return 0;
+      ctx.out.stdout(replBanner(state, container, 'node'));
+      enterShell(state, replRecord(container, 'node', { kind: 'exec', argv0: argv[0], tty: true, pid: (ctx as { session?: { pid?: number } }).session?.pid ?? 1, user: '', cwd: ctx.cwd, env: { ...ctx.env } }));
       return 0;
     }
     const path = resolvePath(ctx.cwd, script);

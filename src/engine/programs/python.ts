@@ -10,6 +10,8 @@ import { PyError, PyExit, PyFloat, pyStr, pythonLines, runPythonLine, type PySco
 import { connect, primaryAddress, resolveHost } from './network.ts';
 import type { ContainerProgram, HttpResponse, ProgramRuntime } from './program.ts';
 import { runMain } from './shell-image.ts';
+import { replBanner, replRecord } from './repl.ts';
+import { enterShell } from './shell-image.ts';
 import { replayTimedLines } from './timed-lines.ts';
 
 function pythonVersion(env: Record<string, string>): string {
@@ -354,7 +356,10 @@ export function pythonCommand(state: MachineState, container: ContainerRecord): 
     const script = args.find((arg) => !arg.startsWith('-'));
     if (script === undefined) {
       if (ctx.stdin !== undefined) return runScript(ctx.stdin, '<stdin>', fs, env, write).exitCode;
-      ctx.out.stdout(`Python ${pythonVersion(env)} (main, Jun  4 2025, 01:32:17) \n[GCC 12.2.0] on linux\nType "help", "copyright", "credits" or "license" for more information.\n>>> \n`);
+      // No terminal: the interpreter reads end-of-file and exits. On one, its prompt takes over the terminal.
+      if (!ctx.tty) return 0;
+      ctx.out.stdout(replBanner(state, container, 'python'));
+      enterShell(state, replRecord(container, 'python', { kind: 'exec', argv0: argv[0], tty: true, pid: (ctx as { session?: { pid?: number } }).session?.pid ?? 1, user: '', cwd: ctx.cwd, env: { ...env } }));
       return 0;
     }
     const path = resolvePath(ctx.cwd, script);

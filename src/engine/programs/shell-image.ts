@@ -3,6 +3,7 @@
 import type { ContainerRecord, ContainerShellRecord, MachineState } from '../state/machine-state.ts';
 import { baseName, isBareShell, processEnvironment, runProcess, shellKindOf, startDirectory } from './container-process.ts';
 import type { ContainerProgram, ProgramOutcome, ProgramRuntime } from './program.ts';
+import { replBanner, replKindOf, replRecord } from './repl.ts';
 
 /** `sleep`'s durations: `5`, `1.5`, `2m`, `infinity`. Null when sleep would refuse it. */
 function sleepMilliseconds(args: string[]): number | null {
@@ -38,9 +39,12 @@ function withoutEntrypoint(state: MachineState, container: ContainerRecord, argv
 /** The shell the learner now types into: the container's main process, entered by `docker run -it`. */
 export function mainShellRecord(state: MachineState, container: ContainerRecord, argv0: string): ContainerShellRecord | undefined {
   const shell = shellKindOf(state, container, argv0);
-  if (!shell) return undefined;
   const tty = container.config.tty;
   const env = processEnvironment(container, { tty });
+  if (!shell) {
+    const repl = replKindOf(state, container, [argv0]);
+    return repl ? replRecord(container, repl, { kind: 'main', argv0, tty, pid: 1, user: container.config.user, cwd: startDirectory(container), env }) : undefined;
+  }
   return {
     containerId: container.id,
     kind: 'main',
@@ -88,6 +92,19 @@ export function runMain(run: ProgramRuntime, original: string[] = run.argv): Pro
       // No terminal and no stdin: the shell reads end-of-file at once and exits cleanly.
       return { exited: 0 };
     }
+  }
+  const repl = replKindOf(state, container, argv);
+  if (repl) {
+    if (run.attached && run.interactiveClient && stdinOpen) {
+      // The interpreter prompts on the terminal: the learner now types Python or JavaScript.
+      if (container.config.tty) run.emit('stdout', replBanner(state, container, repl));
+      const record = mainShellRecord(state, container, command);
+      if (record) {
+        enterShell(state, record);
+        return { running: true };
+      }
+    }
+    if (run.stdin === undefined || !stdinOpen) return container.config.tty || stdinOpen ? { running: true } : { exited: 0 };
   }
   if (baseName(command) === 'sleep') {
     const ms = sleepMilliseconds(args);

@@ -236,8 +236,8 @@ export interface ContainerShellRecord {
   containerId: string;
   /** `main`: the container's own process, so leaving it ends the container; `exec`: started by `docker exec`. */
   kind: 'main' | 'exec';
-  /** bash, dash (`sh` on Debian and Ubuntu) or BusyBox ash (`sh` on Alpine and BusyBox). */
-  shell: 'bash' | 'dash' | 'ash';
+  /** bash, dash (`sh` on Debian and Ubuntu), BusyBox ash (`sh` on Alpine and BusyBox), or an interpreter's prompt. */
+  shell: 'bash' | 'dash' | 'ash' | 'python' | 'node';
   /** argv[0] as started (`bash`, `/bin/sh`): dash and ash name themselves by it in their messages. */
   argv0: string;
   /** It runs on a terminal (`-t`): it prompts and echoes. Without one it reads lines silently (`-i` alone). */

@@ -5,6 +5,7 @@ import type { CommandContext } from '../../exec/context.ts';
 import { lookupContainer, reconcileContainers } from '../../daemon/containers.ts';
 import { isBareShell, processEnvironment, runProcess, shellKindOf, startDirectory } from '../../programs/container-process.ts';
 import { runningProcesses } from '../../programs/container-commands.ts';
+import { replBanner, replKindOf, replRecord } from '../../programs/repl.ts';
 import { enterShell } from '../../programs/shell-image.ts';
 import { containerFileSystem } from '../../daemon/container-fs.ts';
 import { isFsError, resolvePath } from '../../shell/vfs.ts';
@@ -126,6 +127,12 @@ export const execCommand: CommandDef = {
         });
         return 0;
       }
+    }
+    const repl = replKindOf(state, container, command);
+    if (repl && interactive && ctx.stdin === undefined && !detach) {
+      if (tty) write('stdout', replBanner(state, container, repl));
+      enterShell(state, replRecord(container, repl, { kind: 'exec', argv0: command[0], tty, pid: nextPid(state, container), user, cwd, env }));
+      return 0;
     }
     const result = runProcess(state, container, command, {
       sink: { write, wait: (ms) => ctx.out.wait(ms) },
