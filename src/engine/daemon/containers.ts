@@ -543,6 +543,19 @@ export function reconcileContainers(state: MachineState): void {
   state.clock = now;
 }
 
+/**
+ * An attached client waits for the process to end on its own (`docker run alpine sleep 5`): virtual time passes
+ * on `out` until then. False when nothing ends it (a server), so the client waits for Ctrl+C instead.
+ */
+export function waitForScheduledExit(state: MachineState, container: ContainerRecord, out: Output): boolean {
+  if (container.status !== 'running' || !container.scheduledExit) return !isRunning(container);
+  out.wait(Math.max(0, container.scheduledExit.at - state.clock));
+  reconcileContainers(state);
+  // The exit may have made it restart (a policy): the client saw its process end all the same.
+  const status = container.status as ContainerRecord['status'];
+  return !isRunning(container) || status === 'restarting';
+}
+
 function restartByPolicy(state: MachineState, container: ContainerRecord): void {
   container.pendingRestart = undefined;
   const bound = bindPorts(state, container);

@@ -2,7 +2,7 @@
 
 import type { CommandDef } from '../../cli/command.ts';
 import { parseGoDuration } from '../../cli/values.ts';
-import { isRunning, reconcileContainers } from '../../daemon/containers.ts';
+import { isRunning, reconcileContainers, waitForScheduledExit } from '../../daemon/containers.ts';
 import { rfc3339NanoFixed, subMillisecondNanos } from '../../format/go-time.ts';
 import type { ContainerRecord, LogEntry } from '../../state/machine-state.ts';
 import { findContainer } from './each-container.ts';
@@ -93,7 +93,15 @@ export const logsCommand: CommandDef = {
       ctx.out.write(line.stream, `${stamp}${line.text}`);
     }
     // -f keeps reading until the container stops, or Ctrl+C ends the client.
-    if (flags.follow === true && isRunning(container) && bounds.until === undefined) ctx.follow?.(() => 130);
+    if (flags.follow !== true || !isRunning(container) || bounds.until !== undefined) return 0;
+    const seen = container.logs.length;
+    if (waitForScheduledExit(state, container, ctx.out)) {
+      for (const line of logLines(container).slice(logLines({ ...container, logs: container.logs.slice(0, seen) }).length)) {
+        ctx.out.write(line.stream, `${flags.timestamps === true ? `${rfc3339NanoFixed(line.time, line.nanos)} ` : ''}${line.text}`);
+      }
+      return 0;
+    }
+    ctx.follow?.(() => 130);
     return 0;
   },
 };

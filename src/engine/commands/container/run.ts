@@ -2,7 +2,7 @@
 
 import type { CommandDef, Invocation } from '../../cli/command.ts';
 import type { CommandContext } from '../../exec/context.ts';
-import { reconcileContainers, startContainer, stopContainer } from '../../daemon/containers.ts';
+import { reconcileContainers, startContainer, stopContainer, waitForScheduledExit } from '../../daemon/containers.ts';
 import type { ContainerRecord } from '../../state/machine-state.ts';
 import { statusError } from '../status-error.ts';
 import { createFromOptions, parseCreateOptions, type CreateFailure } from './create-flow.ts';
@@ -27,6 +27,7 @@ function runAttached(ctx: CommandContext, invocation: Invocation, container: Con
   const started = startContainer(ctx.state, container, { attachment: { out: ctx.out, tty } });
   if (!started.ok) return statusError(ctx, invocation, `Error response from daemon: ${started.message}`, startFailureExitCode(started.message));
   if (container.status !== 'running' && container.status !== 'paused') return container.exitCode;
+  if (waitForScheduledExit(ctx.state, container, ctx.out)) return container.exitCode;
   const proxySignals = invocation.flags['sig-proxy'] !== false;
   ctx.follow?.((out) => {
     // With a TTY, Ctrl+C reaches the process through its terminal; without, docker run forwards SIGINT.

@@ -2,7 +2,7 @@
 
 import type { CommandDef } from '../../cli/command.ts';
 import type { CommandContext } from '../../exec/context.ts';
-import { isRunning, reconcileContainers, startContainer, stopContainer } from '../../daemon/containers.ts';
+import { isRunning, reconcileContainers, startContainer, stopContainer, waitForScheduledExit } from '../../daemon/containers.ts';
 import type { ContainerRecord } from '../../state/machine-state.ts';
 import { eachContainer, findContainer } from './each-container.ts';
 
@@ -17,6 +17,7 @@ function startAttached(ctx: CommandContext, container: ContainerRecord): number 
     }
     if (!isRunning(container)) return container.exitCode;
   }
+  if (waitForScheduledExit(ctx.state, container, ctx.out)) return container.exitCode;
   ctx.follow?.((out) => {
     stopContainer(ctx.state, container, 'SIGINT', { out, tty });
     return isRunning(container) ? 130 : container.exitCode;
