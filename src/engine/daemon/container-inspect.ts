@@ -18,6 +18,15 @@ const MASKED_PATHS = [
 ];
 const READONLY_PATHS = ['/proc/bus', '/proc/fs', '/proc/irq', '/proc/sys', '/proc/sysrq-trigger'];
 
+const layerDirs = new Map<string, string>();
+
+/** The overlay2 directory of an image layer: fixed per layer, so worked out once. */
+function layerDir(digest: string): string {
+  let dir = layerDirs.get(digest);
+  if (dir === undefined) layerDirs.set(digest, (dir = derivedHex(`layer:${digest}`)));
+  return dir;
+}
+
 /** 64 hex digits derived from `seed`: the layer and sandbox ids a real daemon would have made. */
 export function derivedHex(seed: string, length = 64): string {
   let hex = '';
@@ -202,7 +211,7 @@ function hostConfig(container: ContainerRecord) {
 function graphDriver(state: MachineState, container: ContainerRecord) {
   const image = state.images.find((candidate) => candidate.id === container.imageId);
   const layer = derivedHex(`rw:${container.id}`);
-  const lowers = [`${OVERLAY_ROOT}/${layer}-init/diff`, ...[...(image?.layers ?? [])].reverse().map((digest) => `${OVERLAY_ROOT}/${derivedHex(`layer:${digest}`)}/diff`)];
+  const lowers = [`${OVERLAY_ROOT}/${layer}-init/diff`, ...[...(image?.layers ?? [])].reverse().map((digest) => `${OVERLAY_ROOT}/${layerDir(digest)}/diff`)];
   return goStruct('storage.DriverData', {
     Data: goMap<string>([
       ['ID', container.id],
@@ -380,7 +389,8 @@ export function containerInspectDocument(state: MachineState, container: Contain
   document.NetworkSettings = networkSettings(state, container);
   document.ImageManifestDescriptor = omitNil(null);
   const whole = goStruct('container.InspectResponse', document);
-  return { json: finish(whole, 'json'), value: finish(whole, 'template') };
+  // Each view is worked out only when asked for: a template needs the typed one, plain inspect the JSON.
+  return { json: () => finish(whole, 'json'), value: () => finish(whole, 'template') };
 }
 
 /** The raw JSON as the client decodes it when a template needs it (maps everywhere, keys sorted when printed). */

@@ -8,8 +8,15 @@ import { dockerTemplateError, executeTemplate, parseTemplate } from '../../forma
 import { goJson, inspectJson } from '../../format/json.ts';
 import { findContainer } from './each-container.ts';
 
-/** One object found for `inspect`: what prints as JSON, and the typed struct templates try first (if any). */
+/**
+ * One object found for `inspect`: what prints as JSON, and the typed struct templates try first (if any);
+ * either may be given as a function, to be worked out only when that view is needed.
+ */
 export type InspectTarget = { ok: true; json: unknown; typed?: unknown } | { ok: false; message: string };
+
+function view(value: unknown): unknown {
+  return typeof value === 'function' ? (value as () => unknown)() : value;
+}
 
 /**
  * docker/cli's `inspect.Inspect`: indented JSON, `json`, or a template run on the typed struct, falling back to
@@ -22,7 +29,7 @@ export function writeInspectTargets(out: Output, format: string | undefined, ref
     const objects: unknown[] = [];
     for (const reference of references) {
       const found = lookup(reference);
-      if (found.ok) objects.push(found.json);
+      if (found.ok) objects.push(view(found.json));
       else errors.push(found.message);
     }
     out.stdout(format === 'json' ? `${goJson(objects)}\n` : inspectJson(objects));
@@ -39,8 +46,8 @@ export function writeInspectTargets(out: Output, format: string | undefined, ref
         errors.push(found.message);
         continue;
       }
-      const typed = found.typed === undefined ? undefined : executeTemplate(parsed.template, found.typed);
-      const result = typed?.ok ? typed : executeTemplate(parsed.template, rawInspectValue(found.json), { missingKey: 'error' });
+      const typed = found.typed === undefined ? undefined : executeTemplate(parsed.template, view(found.typed));
+      const result = typed?.ok ? typed : executeTemplate(parsed.template, rawInspectValue(view(found.json)), { missingKey: 'error' });
       if (result.ok) text += `${result.text}\n`;
       else errors.push(dockerTemplateError(result.error));
     }
