@@ -1,2 +1,2 @@
 // The terminal's only way into the simulated machine.
-export { createMachine } from '../engine/index.ts';
+export { createMachine, isScenarioName, type ScenarioName } from '../engine/index.ts';

@@ -48,8 +48,8 @@ describe('splitKeys', () => {
     ]);
   });
 
-  it('names Ctrl+C, Ctrl+L and Backspace', () => {
-    expect(splitKeys('\x03\x0c\x7f').map((key) => key.kind)).toEqual(['interrupt', 'clear-screen', 'backspace']);
+  it('names Ctrl+C, Ctrl+D, Ctrl+L and Backspace', () => {
+    expect(splitKeys('\x03\x04\x0c\x7f').map((key) => key.kind)).toEqual(['interrupt', 'end-of-input', 'clear-screen', 'backspace']);
   });
 });
 
@@ -109,6 +109,16 @@ describe('LineEditor', () => {
     expect(editor.line).toBe('docker run hello-world');
     await press('\x1b[B', '\x1b[B');
     expect(editor.line).toBe('dock');
+  });
+
+  it('deletes the character under the cursor with Ctrl+D on a line with text, and nothing at its end', async () => {
+    const { editor, write, screen, press } = setup();
+    await write(editor.begin(PROMPT, 0));
+    await press('docker pss', '\x04');
+    expect(editor.line).toBe('docker pss');
+    await press('\x1b[D', '\x04');
+    expect(editor.line).toBe('docker ps');
+    expect(screen()).toEqual([`${PROMPT}docker ps`]);
   });
 
   it('clears the line before the cursor with Ctrl+U', async () => {

@@ -15,6 +15,7 @@ export type EditorKey =
         | 'up'
         | 'down'
         | 'interrupt'
+        | 'end-of-input'
         | 'clear-screen'
         | 'kill-to-start'
         | 'kill-to-end'
@@ -58,7 +59,7 @@ const CONTROL_KEYS: Record<string, NamedKey> = {
   '\x15': 'kill-to-start',
   '\x0b': 'kill-to-end',
   '\x17': 'kill-word-back',
-  '\x04': 'delete',
+  '\x04': 'end-of-input',
 };
 
 /** Splits what the terminal sent (one key, or a whole paste) into editor keys; `\r\n` counts as one Enter. */
@@ -190,7 +191,10 @@ export class LineEditor {
     return this.redraw();
   }
 
-  /** Applies an editing key; returns what to write to the terminal. Enter, Ctrl+C and Ctrl+L are the caller's. */
+  /**
+   * Applies an editing key; returns what to write to the terminal. Enter, Ctrl+C and Ctrl+L are the caller's,
+   * and so is Ctrl+D on an empty line (end of input); on a line with text it deletes forward, as in bash.
+   */
   apply(key: EditorKey): string {
     switch (key.kind) {
       case 'text':
@@ -201,6 +205,7 @@ export class LineEditor {
         this.cursor -= 1;
         return this.redraw();
       case 'delete':
+      case 'end-of-input':
         if (this.cursor === this.chars.length) return '';
         this.chars.splice(this.cursor, 1);
         return this.redraw();

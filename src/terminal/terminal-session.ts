@@ -2,14 +2,16 @@
 import { Terminal } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
-import { createMachine } from './engine.ts';
-import type { ExecResult, Machine, OutputChunk } from '../engine/types.ts';
+import { createMachine, isScenarioName } from './engine.ts';
+import type { ExecOptions, ExecResult, Machine, OutputChunk } from '../engine/types.ts';
 import { LineEditor, splitKeys, type EditorKey } from './line-editor.ts';
 
 /** Longest real pause between two chunks, and longest a command's output may take to play: the
  *  learner should see a pull unfold, not wait for it as long as a real download would take. */
 const MAX_CHUNK_DELAY_MS = 400;
 const MAX_PLAYBACK_MS = 3000;
+/** A batch this large is written on its own, so xterm parses it between frames rather than in one long task. */
+const MAX_BATCH_CHARACTERS = 64 * 1024;
 const CONTINUATION_PROMPT = '> ';
 
 type Mode = 'editing' | 'playing' | 'following';
@@ -51,6 +53,10 @@ export class TerminalSession {
   /** Lines of a command that is not complete yet (an open quote, a trailing `\`). */
   private pendingSource = '';
   private skipDelays = false;
+  /** Ctrl+C came while output played: a command that keeps running is interrupted once playback ends. */
+  private interruptRequested = false;
+  /** The last command asked a question (`[y/N]`): the next line, even an empty one, is its answer. */
+  private asking = false;
   private lastActivity = performance.now();
   private readonly resizeObserver: ResizeObserver;
 
@@ -74,7 +80,11 @@ export class TerminalSession {
       theme: THEME,
     });
     this.terminal.loadAddon(this.fit);
-    this.machine = createMachine(seed ? { seed: Number(seed) } : {});
+    const { scenario } = host.dataset;
+    this.machine = createMachine({
+      ...(seed ? { seed: Number(seed) } : {}),
+      ...(scenario && isScenarioName(scenario) ? { scenario } : {}),
+    });
     this.editor = new LineEditor(() => this.terminal.cols);
 
     screen.replaceChildren();
@@ -132,9 +142,16 @@ export class TerminalSession {
 
   private receive(data: string): void {
     if (this.mode === 'playing') {
-      // Ctrl+C cannot stop what the machine already did, but it can stop making the learner wait for it.
-      if (data.includes('\x03')) this.skipDelays = true;
-      else this.queuedInput.push(data);
+      if (data.includes('\x03')) {
+        // Ctrl+C cannot undo what the machine already did, but it ends the wait: the rest appears at once,
+        // and a command that would keep running is stopped as soon as playback reaches it. As a terminal
+        // does on an interrupt, it also throws away what was typed ahead.
+        this.skipDelays = true;
+        this.interruptRequested = true;
+        this.queuedInput = [];
+      } else {
+        this.queuedInput.push(data);
+      }
       return;
     }
     if (this.mode === 'following') {
@@ -160,10 +177,15 @@ export class TerminalSession {
       case 'enter':
         return this.submit();
       case 'interrupt':
+        // A question waiting for its answer is the machine's to cancel; an unfinished line is only the editor's.
+        if (this.asking) return this.interrupt();
         this.mode = 'playing';
         this.pendingSource = '';
         await this.write(`^C${this.editor.finish()}`);
         return this.afterCommand();
+      case 'end-of-input':
+        if (this.editor.line === '' && this.pendingSource === '') return this.endOfInput();
+        return this.write(this.editor.apply(key));
       case 'clear-screen':
         return this.write(`\x1b[H\x1b[2J${this.editor.redrawAtTop()}`);
       default:
@@ -176,6 +198,11 @@ export class TerminalSession {
     this.mode = 'playing';
     const line = this.editor.line;
     await this.write(this.editor.finish());
+    if (this.asking) {
+      // The answer goes to the command that asked, empty or not; it is not a shell line, so not history.
+      this.asking = false;
+      return this.run(line);
+    }
     const source = this.pendingSource + line;
     if (!this.machine.isComplete(source)) {
       this.pendingSource = `${source}\n`;
@@ -183,36 +210,86 @@ export class TerminalSession {
     }
     this.pendingSource = '';
     this.editor.remember(source);
-    if (source.trim() !== '') {
-      this.machine.advanceClock(Math.round(performance.now() - this.lastActivity));
-      const result = this.machine.exec(source, { tty: true, columns: this.terminal.cols });
-      await this.play(result);
-      if (result.following) return;
+    if (source.trim() === '') return this.afterCommand();
+    return this.run(source);
+  }
+
+  private async run(source: string): Promise<void> {
+    this.machine.advanceClock(Math.round(performance.now() - this.lastActivity));
+    const result = this.machine.exec(source, this.execOptions());
+    await this.play(result);
+    this.asking = result.asking === true;
+    if (result.following) {
+      if (this.interruptRequested) return this.interrupt();
+      this.mode = 'following';
+      return;
     }
     return this.afterCommand();
   }
 
+  /** Ctrl+C for a command that keeps running, or for a question waiting for its answer. */
   private async interrupt(): Promise<void> {
     this.mode = 'playing';
+    this.asking = false;
     await this.write('^C');
-    const result = this.machine.interrupt({ tty: true, columns: this.terminal.cols });
+    const result = this.machine.interrupt(this.execOptions());
     await this.play({ ...result, following: false });
     if (this.terminal.buffer.active.cursorX !== 0) await this.write('\r\n');
     return this.afterCommand();
   }
 
+  /**
+   * Ctrl+D on an empty line: the machine decides what end of input means (a container's shell exits;
+   * the host's shell stays). A question reads a line, and the machine defines no end of input for it.
+   */
+  private async endOfInput(): Promise<void> {
+    if (this.asking) return;
+    const promptBefore = this.machine.prompt();
+    this.mode = 'playing';
+    const result = this.machine.endOfInput();
+    if (result.chunks.length === 0 && this.machine.prompt() === promptBefore) {
+      this.mode = 'editing';
+      return;
+    }
+    await this.play(result);
+    return this.afterCommand();
+  }
+
+  private execOptions(): ExecOptions {
+    // Read at every command: a resize since the last one changes where help and progress displays wrap.
+    return { tty: true, columns: this.terminal.cols };
+  }
+
+  /**
+   * Writes a command's chunks with their pauses, shortened to fit MAX_PLAYBACK_MS. Every chunk whose
+   * time has come goes out in one write, so a long output (a Compose build is hundreds of chunks) costs
+   * a few writes per frame rather than one each, and the page stays responsive between them.
+   */
   private async play(result: ExecResult): Promise<void> {
     this.mode = 'playing';
     this.skipDelays = false;
+    this.interruptRequested = false;
+    const { chunks } = result;
     const pause = (chunk: OutputChunk) => Math.min(chunk.delay, MAX_CHUNK_DELAY_MS);
-    const total = result.chunks.reduce((sum, chunk) => sum + pause(chunk), 0);
+    const total = chunks.reduce((sum, chunk) => sum + pause(chunk), 0);
     const scale = total > MAX_PLAYBACK_MS ? MAX_PLAYBACK_MS / total : 1;
-    for (const chunk of result.chunks) {
-      if (chunk.delay > 0 && !this.skipDelays) await sleep(pause(chunk) * scale);
-      await this.write(toTerminalText(chunk));
+    const start = performance.now();
+    let dueAt = 0;
+    let index = 0;
+    while (index < chunks.length) {
+      let batch = '';
+      while (index < chunks.length) {
+        const chunkDueAt = dueAt + pause(chunks[index]) * scale;
+        if (!this.skipDelays && chunkDueAt > performance.now() - start) break;
+        dueAt = chunkDueAt;
+        batch += toTerminalText(chunks[index]);
+        index += 1;
+        if (batch.length >= MAX_BATCH_CHARACTERS) break;
+      }
+      if (batch !== '') await this.write(batch);
+      else await sleep(dueAt + pause(chunks[index]) * scale - (performance.now() - start));
     }
     this.lastActivity = performance.now();
-    this.mode = result.following ? 'following' : 'editing';
   }
 
   private async afterCommand(prompt = this.machine.prompt()): Promise<void> {
@@ -245,6 +322,7 @@ function keysToData(keys: EditorKey[]): string {
     'kill-to-start': '\x15',
     'kill-to-end': '\x0b',
     'kill-word-back': '\x17',
+    'end-of-input': '\x04',
   };
   return keys.map((key) => (key.kind === 'text' ? key.text : (codes[key.kind] ?? ''))).join('');
 }
