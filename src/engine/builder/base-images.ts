@@ -1,5 +1,6 @@
 // Where a build's FROM images come from: the local image store first, then the simulated Docker Hub.
 
+import { imageHistory } from '../daemon/images.ts';
 import { lookupImage } from '../registry/hub.ts';
 import { parseReference } from '../registry/reference.ts';
 import type { ImageRecord } from '../state/machine-state.ts';
@@ -17,7 +18,7 @@ export function baseImageLookup(images: readonly ImageRecord[]): BaseLookup {
     const familiar = reference.familiar;
     const local = images.find((image) => image.repoTags.includes(familiar) || image.repoDigests.includes(familiar));
     if (local && !pull) {
-      return { ok: true, base: { canonical: reference.canonical, local: true, digest: '', image: local, blobs: [] } };
+      return { ok: true, base: { canonical: reference.canonical, local: true, digest: '', image: local, history: imageHistory(local), blobs: [] } };
     }
     const found = lookupImage(reference);
     if (!found.ok) return { ok: false, reason: found.reason, message: found.message };
@@ -34,7 +35,7 @@ export function baseImageLookup(images: readonly ImageRecord[]): BaseLookup {
     };
     return {
       ok: true,
-      base: { canonical: reference.canonical, local: false, digest: hub.digest, image, blobs: hub.layers.map((layer) => ({ digest: layer.digest, size: layer.size })) },
+      base: { canonical: reference.canonical, local: false, digest: hub.digest, image, history: imageHistory(image), blobs: hub.layers.map((layer) => ({ digest: layer.digest, size: layer.size })) },
     };
   };
 }

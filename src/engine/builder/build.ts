@@ -1,6 +1,6 @@
 // `docker build` end to end and pure: parse, plan the stages, run each step against the layer cache, export the image.
 
-import type { BuildCacheState, FsNode, FsTree, ImageConfig, ImageRecord } from '../state/machine-state.ts';
+import type { BuildCacheState, FsNode, FsTree, ImageConfig, ImageHistoryEntry as StateHistoryEntry, ImageRecord } from '../state/machine-state.ts';
 import { parseReference } from '../registry/reference.ts';
 import type { Stream } from '../types.ts';
 import { isIgnored, parseDockerignore } from './dockerignore.ts';
@@ -8,6 +8,7 @@ import { lintDockerfile, warningText } from './lint.ts';
 import { parseDockerfile, type BuildFailure, type CopyInstruction, type Dockerfile, type Instruction, type LintWarning, type Stage } from './parse.ts';
 import { formatBytes, renderPlain, renderTty, traceEnd, type BuildTrace, type OutputPiece, type TraceStatus, type TraceVertex } from './progress.ts';
 import { platformOf, runBuildProcess, userExists, type ImagePlatform } from './run-script.ts';
+import { argHistory, copyHistory, exposeHistory, goList, goQuotedList, healthcheckHistory, pairsHistory, runHistory } from './history-text.ts';
 import { sha256Digest, sha256Hex } from './sha256.ts';
 import { processWord, processWordList, type VariableLookup } from './shell-words.ts';
 
@@ -28,6 +29,11 @@ export interface BaseImage {
   /** Manifest digest from the registry; shown as `…@sha256:` when resolved remotely. */
   digest: string;
   image: ImageRecord;
+  /**
+   * The image's `docker history` rows, base first, one non-empty row per layer: a built image carries
+   * them on top of its own (the image config's history), so its layers and their sizes line up.
+   */
+  history: ImageHistoryEntry[];
   /** Compressed layer blobs, for download progress. */
   blobs: { digest: string; size: number }[];
 }
@@ -47,15 +53,8 @@ export function emptyBuildCache(): BuildCache {
   return { steps: {}, bases: [], context: {} };
 }
 
-/** One `docker history` row of a built image. */
-export interface ImageHistoryEntry {
-  created: number;
-  createdBy: string;
-  /** Bytes the step added; 0 for metadata-only steps. */
-  size: number;
-  comment: string;
-  emptyLayer: boolean;
-}
+/** One `docker history` row of a built image (the state's own type: built images store their rows). */
+export type ImageHistoryEntry = StateHistoryEntry;
 
 export type ProgressMode = 'auto' | 'plain' | 'tty' | 'quiet' | 'rawjson';
 
@@ -116,6 +115,8 @@ interface StageState {
   config: ImageConfig & { healthcheck?: string[]; shell: string[]; onBuild: string[] };
   env: Map<string, string>;
   args: Map<string, string>;
+  /** The stage's ARG declarations in order, as RUN rows list them (`|1 MODE=prod`). */
+  declaredArgs: string[];
   workdirSet: boolean;
   cmdSetHere: boolean;
   key: string;
@@ -124,6 +125,8 @@ interface StageState {
   baseLayers: string[];
   layers: { digest: string; size: number }[];
   history: ImageHistoryEntry[];
+  /** How many of `history`'s first rows came with the base image (not this build's steps). */
+  baseHistoryLength: number;
   platform: ImagePlatform;
   stepIndex: number;
   stepTotal: number;
@@ -240,24 +243,6 @@ function wildcard(pattern: string): RegExp {
   return new RegExp(`${source}$`);
 }
 
-function historyConfigText(instruction: Instruction, state: StageState): string {
-  switch (instruction.kind) {
-    case 'CMD':
-    case 'ENTRYPOINT': {
-      const args = instruction.kind === 'CMD' ? state.config.cmd : state.config.entrypoint;
-      return `${instruction.kind} [${(args ?? []).map((arg) => JSON.stringify(arg)).join(' ')}]`;
-    }
-    case 'EXPOSE':
-      return `EXPOSE map[${state.config.exposedPorts.map((port) => `${port}:{}`).join(' ')}]`;
-    case 'VOLUME':
-      return `VOLUME [${instruction.values.join(' ')}]`;
-    case 'SHELL':
-      return `SHELL [${instruction.values.join(' ')}]`;
-    default:
-      return instruction.original.trim().replace(/^\S+/, (keyword) => keyword.toUpperCase());
-  }
-}
-
 // ---------------------------------------------------------------------------------------------------------
 
 interface BuildRun {
@@ -270,6 +255,8 @@ interface BuildRun {
   ignorePatterns: ReturnType<typeof parseDockerignore>;
   stages: Map<number, StageState>;
   newBytes: number;
+  /** The ARGs before the first FROM, resolved: an ARG in a stage without a default takes its value from here. */
+  metaArgs: Map<string, string>;
 }
 
 function lookupFor(state: StageState): VariableLookup {
@@ -411,7 +398,16 @@ function runCopy(run: BuildRun, instruction: CopyInstruction, state: StageState,
     const bytes = changeBytes(changes);
     return { changes, bytes, duration: 30 + Math.round(bytes / 80_000) };
   });
-  state.history.push({ created: 0, createdBy: `${displayInstruction(instruction, lookup)} # buildkit`, size: 0, comment: 'buildkit.dockerfile.v0', emptyLayer: false });
+  const createdBy = copyHistory({
+    add: instruction.kind === 'ADD',
+    parents: instruction.parents,
+    chown: processWord(instruction.chown, lookup, { escapeToken }),
+    chmod: processWord(instruction.chmod, lookup, { escapeToken }),
+    sources: instruction.sources.map((source) => processWord(source, lookup, { escapeToken })),
+    heredocNames: instruction.heredocSources.map((heredoc) => heredoc.name),
+    dest: destText,
+  });
+  state.history.push({ created: 0, createdBy, size: 0, comment: 'buildkit.dockerfile.v0', emptyLayer: false });
 }
 
 /** Uses the cached result of a step when its key is known, else runs it and remembers the result. */
@@ -442,8 +438,8 @@ function runStep(run: BuildRun, state: StageState, instruction: Instruction, v: 
   const lookup = lookupFor(state);
   const escapeToken = run.dockerfile?.escapeToken ?? '\\';
   const word = (text: string): string => processWord(text, lookup, { escapeToken });
-  const metadata = (): void => {
-    state.history.push({ created: state.lastCreated, createdBy: historyConfigText(instruction, state), size: 0, comment: 'buildkit.dockerfile.v0', emptyLayer: true });
+  const metadata = (createdBy: string): void => {
+    state.history.push({ created: state.lastCreated, createdBy, size: 0, comment: 'buildkit.dockerfile.v0', emptyLayer: true });
   };
   switch (instruction.kind) {
     case 'WORKDIR': {
@@ -500,86 +496,93 @@ function runStep(run: BuildRun, state: StageState, instruction: Instruction, v: 
         v.error = error;
         throw new StepFailure({ message: error, ranges: [instruction.range] });
       }
+      const buildArgs = state.declaredArgs.map((name) => ({ key: name, value: state.env.get(name) ?? state.args.get(name) ?? '' }));
       state.history.push({
         created: state.lastCreated,
-        createdBy: `RUN ${instruction.command.form === 'exec' ? `[${argv.map((arg) => JSON.stringify(arg)).join(' ')}]` : argv.join(' ')} # buildkit`,
+        createdBy: runHistory(argv, buildArgs),
         size: state.lastSize,
         comment: 'buildkit.dockerfile.v0',
         emptyLayer: false,
       });
       return;
     }
-    case 'ENV':
-      for (const pair of instruction.pairs) {
-        const value = word(pair.value);
-        state.env.set(pair.key, value);
-        state.config.env = state.config.env.filter((entry) => !entry.startsWith(`${pair.key}=`)).concat(`${pair.key}=${value}`);
+    case 'ENV': {
+      // Every value is expanded with the variables as they were before this instruction.
+      const pairs = instruction.pairs.map((pair) => ({ key: pair.key, value: word(pair.value) }));
+      for (const pair of pairs) {
+        state.env.set(pair.key, pair.value);
+        state.config.env = state.config.env.filter((entry) => !entry.startsWith(`${pair.key}=`)).concat(`${pair.key}=${pair.value}`);
       }
-      metadata();
+      metadata(pairsHistory('ENV', pairs));
       return;
-    case 'ARG':
+    }
+    case 'ARG': {
+      const declared: { key: string; value: string | undefined }[] = [];
       for (const pair of instruction.args) {
         const given = run.request.buildArgs[pair.key];
-        const meta = run.dockerfile?.metaArgs.flatMap((arg) => arg.args).find((candidate) => candidate.key === pair.key);
-        const value = given ?? (pair.value !== undefined ? word(pair.value) : meta?.value);
+        const value = given ?? (pair.value !== undefined ? word(pair.value) : run.metaArgs.get(pair.key));
         if (value !== undefined) state.args.set(pair.key, value);
+        state.declaredArgs.push(pair.key);
+        declared.push({ key: pair.key, value });
       }
-      metadata();
+      metadata(argHistory(declared));
       return;
-    case 'LABEL':
-      for (const pair of instruction.pairs) state.config.labels[word(pair.key)] = word(pair.value);
-      metadata();
+    }
+    case 'LABEL': {
+      const pairs = instruction.pairs.map((pair) => ({ key: word(pair.key), value: word(pair.value) }));
+      for (const pair of pairs) state.config.labels[pair.key] = pair.value;
+      metadata(pairsHistory('LABEL', pairs));
       return;
-    case 'EXPOSE':
+    }
+    case 'EXPOSE': {
+      const ports: string[] = [];
       for (const raw of instruction.values) {
-        for (const port of processWordList(raw, lookup, { escapeToken })) {
-          const withProtocol = port.includes('/') ? port.toLowerCase() : `${port}/tcp`;
-          if (!state.config.exposedPorts.includes(withProtocol)) state.config.exposedPorts.push(withProtocol);
-        }
+        for (const port of processWordList(raw, lookup, { escapeToken })) ports.push(port.includes('/') ? port.toLowerCase() : `${port}/tcp`);
       }
+      for (const port of ports) if (!state.config.exposedPorts.includes(port)) state.config.exposedPorts.push(port);
       state.config.exposedPorts.sort();
-      metadata();
+      metadata(exposeHistory(ports));
       return;
+    }
     case 'USER':
       state.config.user = word(instruction.value);
-      metadata();
+      metadata(`USER ${state.config.user}`);
       return;
-    case 'VOLUME':
-      for (const raw of instruction.values) {
-        const volume = word(raw);
-        if (!state.config.volumes.includes(volume)) state.config.volumes.push(volume);
-      }
-      metadata();
+    case 'VOLUME': {
+      const volumes = instruction.values.map(word);
+      for (const volume of volumes) if (!state.config.volumes.includes(volume)) state.config.volumes.push(volume);
+      metadata(`VOLUME ${goList(volumes)}`);
       return;
+    }
     case 'CMD':
       state.config.cmd = instruction.command.form === 'exec' ? instruction.command.args : [...state.config.shell, ...instruction.command.args];
       state.cmdSetHere = true;
-      metadata();
+      metadata(`CMD ${goQuotedList(state.config.cmd)}`);
       return;
     case 'ENTRYPOINT':
       state.config.entrypoint = instruction.command.form === 'exec' ? instruction.command.args : [...state.config.shell, ...instruction.command.args];
       // An ENTRYPOINT resets a CMD inherited from the base image.
       if (!state.cmdSetHere) state.config.cmd = null;
-      metadata();
+      metadata(`ENTRYPOINT ${goQuotedList(state.config.entrypoint)}`);
       return;
     case 'HEALTHCHECK':
       state.config.healthcheck = instruction.test;
-      metadata();
+      metadata(healthcheckHistory(instruction));
       return;
     case 'SHELL':
       state.config.shell = instruction.values;
-      metadata();
+      metadata(`SHELL ${goList(instruction.values)}`);
       return;
     case 'STOPSIGNAL':
       state.config.stopSignal = word(instruction.value);
-      metadata();
+      metadata(`STOPSIGNAL ${state.config.stopSignal}`);
       return;
     case 'ONBUILD':
       state.config.onBuild.push(instruction.expression);
-      metadata();
+      metadata(`ONBUILD ${instruction.expression}`);
       return;
     case 'MAINTAINER':
-      metadata();
+      metadata(`MAINTAINER ${instruction.value}`);
       return;
     default:
       return;
@@ -703,6 +706,7 @@ export function runBuild(request: BuildRequest): BuildOutcome {
     ignorePatterns: parseDockerignore(request.context['.dockerignore']?.content ?? ''),
     stages: new Map(),
     newBytes: 0,
+    metaArgs: new Map(),
   };
   const tags = parseTags(request.tags);
   if (!tags.ok) {
@@ -792,7 +796,7 @@ function execute(run: BuildRun, tags: TagName[], reportWarnings: (warnings: Lint
   definitionWarnings(warnings);
 
   // Meta args (ARG before FROM) are visible to FROM lines only.
-  const metaArgs = new Map<string, string>();
+  const metaArgs = run.metaArgs;
   for (const arg of dockerfile.metaArgs) {
     for (const pair of arg.args) {
       const value = request.buildArgs[pair.key] ?? (pair.value !== undefined ? processWord(pair.value, (name) => metaArgs.get(name), { escapeToken: dockerfile.escapeToken }) : undefined);
@@ -885,6 +889,7 @@ function execute(run: BuildRun, tags: TagName[], reportWarnings: (warnings: Lint
       config: { ...baseConfig, shell: parent?.config.shell ?? ['/bin/sh', '-c'], onBuild: [] },
       env,
       args: new Map(),
+      declaredArgs: [],
       workdirSet: false,
       cmdSetHere: false,
       key: parent ? parent.key : base ? `from:${base.image.id}` : 'scratch',
@@ -892,7 +897,8 @@ function execute(run: BuildRun, tags: TagName[], reportWarnings: (warnings: Lint
       baseSize: parent ? parent.baseSize + parent.layers.reduce((sum, layer) => sum + layer.size, 0) : (base?.image.size ?? 0),
       baseLayers: parent ? [...parent.baseLayers, ...parent.layers.map((layer) => layer.digest)] : [...(base?.image.layers ?? [])],
       layers: [],
-      history: parent ? structuredClone(parent.history) : [],
+      history: parent ? structuredClone(parent.history) : structuredClone(base?.history ?? []),
+      baseHistoryLength: parent ? parent.baseHistoryLength : (base?.history.length ?? 0),
       platform: parent ? parent.platform : platformOf(isScratch ? 'scratch' : baseName, baseConfig.env),
       stepIndex: 0,
       stepTotal,
@@ -998,7 +1004,8 @@ function exportImage(run: BuildRun, state: StageState, tags: TagName[]): ImageRe
   if (state.config.healthcheck) extras.healthcheck = state.config.healthcheck;
   const layers = [...state.baseLayers, ...state.layers.map((layer) => layer.digest)];
   const history = state.history;
-  const id = sha256Digest(JSON.stringify({ config, extras, layers, history }));
+  // The base's rows are fixed by its layers, already hashed: the id stays a function of this build's own steps.
+  const id = sha256Digest(JSON.stringify({ config, extras, layers, history: history.slice(state.baseHistoryLength) }));
   const start = run.now;
   const exporting = vertex(trace, 'exporting to image', start);
   exporting.start = start;
