@@ -4,6 +4,8 @@ import { performance } from 'node:perf_hooks';
 import { createMachine } from '../src/engine/index.ts';
 
 const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 10_000);
+// Rounds run before measuring, so the figures are the engine's steady state rather than V8 compiling it.
+const WARMUP_ROUNDS = Number(process.env.BENCH_WARMUP_ROUNDS ?? 50);
 
 /** One round of a learner's session; names are numbered so rounds do not collide. */
 function round(n: number): string[] {
@@ -44,6 +46,13 @@ const machine = createMachine({ seed: 1 });
 // Pull once up front: pulls are animated and would otherwise dominate the first round.
 machine.exec('docker pull -q nginx && docker pull -q alpine');
 
+for (let n = 0; n < WARMUP_ROUNDS; n++) {
+  for (const line of round(1_000_000 + n)) {
+    const result = machine.exec(line);
+    if (result.following) machine.interrupt();
+  }
+}
+
 const plain: number[] = [];
 const animated: number[] = [];
 const heapAtStart = heapMb();
@@ -76,7 +85,9 @@ const report = (label: string, samples: number[]) => {
   );
 };
 
-console.log(`engine bench: ${executed} commands on Node ${process.version}${globalThis.gc ? '' : ' (run with --expose-gc for exact heap figures)'}`);
+console.log(
+  `engine bench: ${executed} commands after ${WARMUP_ROUNDS} warm-up rounds, on Node ${process.version}${globalThis.gc ? '' : ' (run with --expose-gc for exact heap figures)'}`,
+);
 report('without animated output', plain);
 report('with animated output', animated);
 console.log(`heap: ${heapAtStart.toFixed(1)} MB at start, ${heapAtHalf.toFixed(1)} MB at half, ${heapAtEnd.toFixed(1)} MB at end`);

@@ -710,7 +710,21 @@ class Parser {
 export type TemplateParseResult = { ok: true; template: ParsedTemplate } | { ok: false; error: string };
 
 /** Parses a template; errors read as Go prints them (`template: :1: unexpected "}" in operand`). */
+// Tables format every row through the same few templates; parsing each once keeps `docker ps` cheap.
+// Parsed templates are never changed by execution, so sharing them is safe.
+const PARSE_CACHE = new Map<string, TemplateParseResult>();
+const PARSE_CACHE_LIMIT = 64;
+
 export function parseTemplate(source: string): TemplateParseResult {
+  const cached = PARSE_CACHE.get(source);
+  if (cached) return cached;
+  const result = parseTemplateUncached(source);
+  if (PARSE_CACHE.size >= PARSE_CACHE_LIMIT) PARSE_CACHE.delete(PARSE_CACHE.keys().next().value as string);
+  PARSE_CACHE.set(source, result);
+  return result;
+}
+
+function parseTemplateUncached(source: string): TemplateParseResult {
   try {
     const parser = new Parser(lex(source));
     const root = parser.parse();

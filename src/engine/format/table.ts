@@ -108,8 +108,8 @@ const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /** Display width of a string: each grapheme counts as its first non-zero-width code point (go-runewidth). */
 export function displayWidth(text: string): number {
-  // Plain ASCII is by far the common case, and every printable ASCII character is one column.
-  if (/^[\x20-\x7e]*$/.test(text)) return text.length;
+  // Plain ASCII (and docker/cli's `…`) is by far the common case: every such character is one column.
+  if (/^[\x20-\x7e\u2026]*$/.test(text)) return text.length;
   let width = 0;
   for (const { segment } of graphemes.segment(text)) {
     for (const char of segment) {
