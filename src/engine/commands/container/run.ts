@@ -24,7 +24,9 @@ function reportRunFailure(ctx: CommandContext, invocation: Invocation, failure: 
 /** Attached: the container's output streams to the terminal until its process ends; Ctrl+C is proxied to it. */
 function runAttached(ctx: CommandContext, invocation: Invocation, container: ContainerRecord): number {
   const tty = container.config.tty;
-  const started = startContainer(ctx.state, container, { attachment: { out: ctx.out, tty } });
+  // -i attaches the client's stdin: piped text feeds the process, a terminal lets the learner type into it.
+  const attachment = { out: ctx.out, tty, interactive: container.config.openStdin, stdin: container.config.openStdin ? ctx.stdin : undefined };
+  const started = startContainer(ctx.state, container, { attachment });
   if (!started.ok) return statusError(ctx, invocation, `Error response from daemon: ${started.message}`, startFailureExitCode(started.message));
   if (container.status !== 'running' && container.status !== 'paused') return container.exitCode;
   if (waitForScheduledExit(ctx.state, container, ctx.out)) return container.exitCode;
@@ -164,7 +166,8 @@ export const runCommand: CommandDef = {
     if (!parsed.ok) return reportRunFailure(ctx, invocation, parsed);
     const detached = invocation.flags.detach === true;
     if (!detached) {
-      if (parsed.options.tty && parsed.options.openStdin && ctx.stdin !== undefined) {
+      // docker/cli's CheckTty: -t with -i needs a terminal on stdin; a pipe or a script is not one.
+      if (parsed.options.tty && parsed.options.openStdin && (!ctx.tty || ctx.stdin !== undefined)) {
         ctx.out.stderr('the input device is not a TTY\n');
         return 1;
       }
