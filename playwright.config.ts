@@ -1,7 +1,8 @@
 // Playwright: browser tests against the built site served by `astro preview`, with Debian's Chromium.
 import { defineConfig } from '@playwright/test';
 
-const port = 4321;
+// Another port lets a second checkout run its browser tests beside a running `npm start`.
+const port = Number(process.env.DOCKYARD_TEST_PORT ?? 4321);
 
 export default defineConfig({
   testDir: 'tests/browser',
