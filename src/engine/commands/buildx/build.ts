@@ -1,7 +1,12 @@
-// `docker buildx build` (also `docker build`, `docker image build`, `docker builder build` once buildx is installed): BuildKit's build, as buildx 0.24 declares it in commands/build.go.
+// `docker buildx build` (also `docker build`, `docker image build`, `docker builder build` once buildx is installed): BuildKit's build, declared as buildx 0.24's commands/build.go and run against the simulated builder.
 
-import type { CommandDef, FlagDef } from '../../cli/command.ts';
-import { buildCommand as clientBuildCommand } from '../image/build.ts';
+import { baseImageLookup } from '../../builder/base-images.ts';
+import { runBuild, type ProgressMode } from '../../builder/build.ts';
+import { buildArgsFrom, buildCacheOf, commitBuild, labelsFrom, readBuildContext, readDockerfile } from '../../builder/context.ts';
+import type { CommandDef, FlagDef, Invocation } from '../../cli/command.ts';
+import { flagsNotSimulated } from '../../cli/errors.ts';
+import type { CommandContext } from '../../exec/context.ts';
+import { isFsError, resolvePath } from '../../shell/vfs.ts';
 import { buildxFlags } from './root-flags.ts';
 
 const hidden = (flag: FlagDef): FlagDef => ({ ...flag, hidden: true });
@@ -64,7 +69,73 @@ export const buildCommand: CommandDef = {
     hidden({ name: 'rm', kind: 'bool', type: '', usage: 'Remove intermediate containers after a successful build', defaultValue: true }),
     hidden({ name: 'force-rm', kind: 'bool', type: '', usage: 'Always remove intermediate containers' }),
   ]),
-  // What the builder's run reads (src/engine/builder); the build itself lives with the client's declaration for now.
-  supportedFlags: ['build-arg', 'file', 'label', 'no-cache', 'progress', 'pull', 'quiet', 'tag', 'target'],
-  run: clientBuildCommand.run,
+  // What the builder plays (src/engine/builder). `--load` is what the docker driver does anyway.
+  supportedFlags: ['build-arg', 'file', 'label', 'load', 'no-cache', 'progress', 'pull', 'quiet', 'tag', 'target'],
+  run: runBuildx,
 };
+
+/** progressui.NewDisplay's modes, as `--progress` (or BUILDKIT_PROGRESS) names them. */
+const PROGRESS_MODES: readonly string[] = ['auto', 'quiet', 'plain', 'tty', 'rawjson'];
+
+function fail(ctx: CommandContext, message: string): number {
+  ctx.out.stderr(`ERROR: ${message}\n`);
+  return 1;
+}
+
+/** `docker buildx build` on the docker driver: the context and Dockerfile from the shell's file system, the image into the store. */
+function runBuildx(ctx: CommandContext, { flags, given, args, commandPath }: Invocation): number {
+  const list = (name: string): string[] => (Array.isArray(flags[name]) ? (flags[name] as string[]) : []);
+  const text = (name: string): string | undefined => (typeof flags[name] === 'string' && flags[name] !== '' ? (flags[name] as string) : undefined);
+  // buildx takes BUILDKIT_PROGRESS when --progress is left at its default.
+  const progress = given.has('progress') ? (text('progress') ?? '') : ctx.env.BUILDKIT_PROGRESS || 'auto';
+  const quiet = flags.quiet === true;
+  if (quiet && progress !== 'auto' && progress !== 'quiet') return fail(ctx, `progress=${progress} and quiet cannot be used together`);
+  if (!PROGRESS_MODES.includes(progress)) return fail(ctx, `invalid progress mode ${progress}`);
+  if (progress === 'rawjson') {
+    const refused = flagsNotSimulated(['progress=rawjson'], commandPath);
+    ctx.out.stderr(refused.message);
+    return refused.exitCode;
+  }
+  // The printer is made before the context is read: a terminal display needs a terminal.
+  if (progress === 'tty' && !quiet && !ctx.tty) return fail(ctx, 'failed to get console: provided file is not a console');
+
+  const fromStdin = args[0] === '-';
+  const contextDir = resolvePath(ctx.cwd, fromStdin ? '.' : args[0]);
+  // LoadInputs: a context that is not a directory (or URL) is "not found", a file included.
+  const root = ctx.fs && !fromStdin ? ctx.fs.stat(contextDir) : undefined;
+  if (!fromStdin && (!ctx.fs || !root || isFsError(root) || root.type !== 'dir')) return fail(ctx, `unable to prepare context: path ${JSON.stringify(args[0])} not found`);
+  const context = fromStdin || !ctx.fs ? { ok: true as const, files: {} } : readBuildContext(ctx.fs, contextDir, args[0]);
+  if (!context.ok) return fail(ctx, context.message);
+  const file = text('file');
+  const dockerfile =
+    fromStdin || file === '-'
+      ? { text: ctx.stdin ?? '', name: 'Dockerfile' }
+      : ctx.fs
+        ? readDockerfile(ctx.fs, ctx.cwd, contextDir, file)
+        : { text: undefined, name: 'Dockerfile' };
+  const outcome = runBuild({
+    dockerfile: dockerfile.text,
+    dockerfileName: dockerfile.name,
+    context: context.files,
+    tags: list('tag'),
+    target: text('target'),
+    buildArgs: buildArgsFrom(list('build-arg'), ctx.env),
+    labels: labelsFrom(list('label')),
+    noCache: flags['no-cache'] === true,
+    pull: flags.pull === true,
+    progress: progress as ProgressMode,
+    quiet,
+    tty: ctx.tty,
+    columns: ctx.columns,
+    rows: 24,
+    lookupBase: baseImageLookup(ctx.state.images),
+    cache: buildCacheOf(ctx.state),
+    clock: ctx.state.clock,
+  });
+  for (const piece of outcome.output) {
+    ctx.out.wait(piece.delay);
+    ctx.out.write(piece.stream, piece.text);
+  }
+  commitBuild(ctx.state, outcome);
+  return outcome.exitCode;
+}

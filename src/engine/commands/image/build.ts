@@ -1,10 +1,9 @@
-// `docker image build` (`docker build`): build an image from a Dockerfile.
+// `docker image build` (`docker build`) as the client alone declares it: its help and flags, and the legacy builder's first check.
 
-import { baseImageLookup } from '../../builder/base-images.ts';
-import { runBuild, type ProgressMode } from '../../builder/build.ts';
-import { buildArgsFrom, buildCacheOf, commitBuild, labelsFrom, readBuildContext, readDockerfile } from '../../builder/context.ts';
-import type { CommandDef } from '../../cli/command.ts';
-import { resolvePath } from '../../shell/vfs.ts';
+import type { CommandDef, Invocation } from '../../cli/command.ts';
+import { notSimulated } from '../../cli/errors.ts';
+import type { CommandContext } from '../../exec/context.ts';
+import { isFsError, resolvePath } from '../../shell/vfs.ts';
 
 export const buildCommand: CommandDef = {
   path: ['image', 'build'],
@@ -44,48 +43,22 @@ export const buildCommand: CommandDef = {
     { name: 'target', kind: 'string', type: 'string', usage: 'Set the target build stage to build.' },
     { name: 'ulimit', kind: 'list', type: 'ulimit', usage: 'Ulimit options', defaultText: '[]', check: 'ulimit' },
   ],
-  // BuildKit itself ignores --rm and --force-rm: no intermediate containers are left to remove.
-  supportedFlags: ['build-arg', 'file', 'force-rm', 'label', 'no-cache', 'pull', 'quiet', 'rm', 'tag', 'target'],
-  run(ctx, { flags, args }) {
-    const list = (name: string): string[] => (Array.isArray(flags[name]) ? (flags[name] as string[]) : []);
-    const text = (name: string): string | undefined => (typeof flags[name] === 'string' && flags[name] !== '' ? (flags[name] as string) : undefined);
-    if (!ctx.fs) {
-      // Without a file system only the client runs, as recorded from the client without buildx: its legacy words.
-      ctx.out.stderr(`unable to prepare context: path ${JSON.stringify(args[0])} not found\n`);
-      return 1;
-    }
-    const fromStdin = args[0] === '-';
-    const contextDir = resolvePath(ctx.cwd, fromStdin ? '.' : args[0]);
-    const context = fromStdin ? { ok: true as const, files: {} } : readBuildContext(ctx.fs, contextDir, args[0]);
-    if (!context.ok) {
-      ctx.out.stderr(`ERROR: ${context.message}\n`);
-      return 1;
-    }
-    const dockerfile = fromStdin ? { text: ctx.stdin ?? '', name: 'Dockerfile' } : readDockerfile(ctx.fs, ctx.cwd, contextDir, text('file'));
-    const outcome = runBuild({
-      dockerfile: dockerfile.text,
-      dockerfileName: dockerfile.name,
-      context: context.files,
-      tags: list('tag'),
-      target: text('target'),
-      buildArgs: buildArgsFrom(list('build-arg'), ctx.env),
-      labels: labelsFrom(list('label')),
-      noCache: flags['no-cache'] === true,
-      pull: flags.pull === true,
-      progress: (text('progress') ?? 'auto') as ProgressMode,
-      quiet: flags.quiet === true,
-      tty: ctx.tty,
-      columns: ctx.columns,
-      rows: 24,
-      lookupBase: baseImageLookup(ctx.state.images),
-      cache: buildCacheOf(ctx.state),
-      clock: ctx.state.clock,
-    });
-    for (const piece of outcome.output) {
-      ctx.out.wait(piece.delay);
-      ctx.out.write(piece.stream, piece.text);
-    }
-    commitBuild(ctx.state, outcome);
-    return outcome.exitCode;
-  },
+  run: runLegacyClient,
 };
+
+/**
+ * The client without buildx (the recorded fixtures' setup): the legacy builder looks for its context
+ * before it talks to the daemon. Builds themselves are BuildKit's, in commands/buildx/build.ts: with
+ * buildx installed, as Docker 28 ships it, `docker build` runs `docker buildx build`.
+ */
+function runLegacyClient(ctx: CommandContext, { args }: Invocation): number {
+  const path = args[0];
+  const root = ctx.fs && path !== '-' ? ctx.fs.stat(resolvePath(ctx.cwd, path)) : undefined;
+  if (path !== '-' && (!root || isFsError(root) || root.type !== 'dir')) {
+    ctx.out.stderr(`unable to prepare context: path ${JSON.stringify(path)} not found\n`);
+    return 1;
+  }
+  const refused = notSimulated('docker build');
+  ctx.out.stderr(refused.message);
+  return refused.exitCode;
+}
