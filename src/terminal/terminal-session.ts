@@ -179,7 +179,7 @@ export class TerminalSession {
       case 'interrupt':
         // A question waiting for its answer is the machine's to cancel; an unfinished line is only the editor's.
         if (this.asking) return this.interrupt();
-        this.mode = 'playing';
+        this.becomeBusy();
         this.pendingSource = '';
         await this.write(`^C${this.editor.finish()}`);
         return this.afterCommand();
@@ -195,7 +195,7 @@ export class TerminalSession {
 
   private async submit(): Promise<void> {
     // Busy from the moment Enter is pressed, so keys typed from now on wait for the command.
-    this.mode = 'playing';
+    this.becomeBusy();
     const line = this.editor.line;
     await this.write(this.editor.finish());
     if (this.asking) {
@@ -229,7 +229,7 @@ export class TerminalSession {
 
   /** Ctrl+C for a command that keeps running, or for a question waiting for its answer. */
   private async interrupt(): Promise<void> {
-    this.mode = 'playing';
+    this.becomeBusy();
     this.asking = false;
     await this.write('^C');
     const result = this.machine.interrupt(this.execOptions());
@@ -245,7 +245,7 @@ export class TerminalSession {
   private async endOfInput(): Promise<void> {
     if (this.asking) return;
     const promptBefore = this.machine.prompt();
-    this.mode = 'playing';
+    this.becomeBusy();
     const result = this.machine.endOfInput();
     if (result.chunks.length === 0 && this.machine.prompt() === promptBefore) {
       this.mode = 'editing';
@@ -253,6 +253,13 @@ export class TerminalSession {
     }
     await this.play(result);
     return this.afterCommand();
+  }
+
+  /** From here until the next prompt, keys wait and Ctrl+C speaks to what runs, not to the line editor. */
+  private becomeBusy(): void {
+    this.mode = 'playing';
+    this.skipDelays = false;
+    this.interruptRequested = false;
   }
 
   private execOptions(): ExecOptions {
@@ -266,9 +273,6 @@ export class TerminalSession {
    * a few writes per frame rather than one each, and the page stays responsive between them.
    */
   private async play(result: ExecResult): Promise<void> {
-    this.mode = 'playing';
-    this.skipDelays = false;
-    this.interruptRequested = false;
     const { chunks } = result;
     const pause = (chunk: OutputChunk) => Math.min(chunk.delay, MAX_CHUNK_DELAY_MS);
     const total = chunks.reduce((sum, chunk) => sum + pause(chunk), 0);

@@ -1,9 +1,6 @@
 // The lesson terminal: loads only when seen, runs commands through the engine, and behaves like a shell line.
 import { expect, test, type Page } from '@playwright/test';
-import { readLesson } from './lesson-data.ts';
-
-const lesson = readLesson('en/01-images-and-containers.mdx');
-const lessonUrl = `/lessons/${lesson.slug}/`;
+import { lessonUrl, run, startTerminal, transcript } from './terminal-page.ts';
 
 async function openLesson(page: Page) {
   const sessionRequests: string[] = [];
@@ -12,27 +9,6 @@ async function openLesson(page: Page) {
   });
   await page.goto(lessonUrl);
   return sessionRequests;
-}
-
-async function startTerminal(page: Page) {
-  const terminal = page.locator('docker-terminal').first();
-  await terminal.scrollIntoViewIfNeeded();
-  await expect(terminal).toHaveAttribute('data-state', 'ready');
-  await expect(terminal.locator('.xterm-rows')).toContainText('$');
-  await terminal.locator('.xterm').click();
-  return terminal;
-}
-
-function transcript(page: Page) {
-  return page
-    .locator('docker-terminal')
-    .first()
-    .evaluate((element) => (element as HTMLElement & { transcript(): Promise<string> }).transcript());
-}
-
-async function run(page: Page, command: string) {
-  await page.keyboard.type(command);
-  await page.keyboard.press('Enter');
 }
 
 test.describe('lesson terminal', () => {
