@@ -18,7 +18,8 @@ function records(stdout: string): Record<string, unknown>[] {
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
-describe('sim', () => {
+// Each case starts Node on the whole engine from source, which takes seconds on a busy machine.
+describe('sim', { timeout: 60_000 }, () => {
   test('by default prints stdout and stderr as a terminal would, on their own streams', () => {
     const result = sim('echo hello\ndocker run\n');
     expect(result.status).toBe(0);
