@@ -294,7 +294,8 @@ describe('a failing RUN pip install', () => {
         ' => => transferring context: 2B                                                                0.0s',
         ' => [1/4] FROM docker.io/library/python:3.9-slim                                               0.0s',
         ' => [internal] load build context                                                              0.0s',
-        ' => => transferring context: 161B                                                              0.0s',
+        // Only requirements.txt is followed (no COPY . .), and the builder already holds it.
+        ' => => transferring context: 31B                                                               0.0s',
         ' => CACHED [2/4] WORKDIR /app                                                                  0.0s',
         ' => CACHED [3/4] COPY requirements.txt .                                                       0.0s',
         ' => ERROR [4/4] RUN pip install                                                                0.9s',
@@ -521,5 +522,15 @@ describe('builds for Compose', () => {
     expect(text).toContain('#6 [web 2/5] WORKDIR /app\n');
     expect(text).toContain('#10 [web] exporting to image\n');
     expect(text).toContain('#11 [web] resolving provenance for metadata file\n');
+  });
+});
+
+describe('the build context sent', () => {
+  it('sends only the paths the Dockerfile copies from, the whole context for COPY . .', () => {
+    const big = { 'notes.md': file('x'.repeat(5000)), 'src/main.py': file('print(1)\n'), 'src/util.py': file('u = 1\n') };
+    const only = build('FROM python:3.9-slim\nCOPY requirements.txt .\nCOPY src/ /src/\n', { context: project('', big) });
+    expect(only.text).toContain('#5 transferring context: 21B done\n');
+    const everything = build('FROM python:3.9-slim\nCOPY . .\n', { context: project('', big) });
+    expect(everything.text).toMatch(/#5 transferring context: 5\.\d+kB done\n/);
   });
 });

@@ -255,6 +255,8 @@ interface BuildRun {
   ignorePatterns: ReturnType<typeof parseDockerignore>;
   stages: Map<number, StageState>;
   newBytes: number;
+  /** Context paths the build copies from; undefined for the whole context. */
+  followPaths?: string[];
   /** The ARGs before the first FROM, resolved: an ARG in a stage without a default takes its value from here. */
   metaArgs: Map<string, string>;
 }
@@ -271,13 +273,50 @@ function contextFiles(run: BuildRun): BuildContextFiles {
   return files;
 }
 
+/**
+ * The context paths the needed stages copy from (dockerfile2llb's ctxPaths, sent as the local source's
+ * follow paths): only those files are transferred. Undefined when the whole context is needed (`COPY . .`,
+ * a bind mount of the context, a source whose variables are only known as the steps run).
+ */
+function followPaths(stages: readonly Stage[]): string[] | undefined {
+  const paths = new Set<string>();
+  for (const stage of stages) {
+    for (const command of stage.commands) {
+      if (command.kind === 'RUN' && command.mounts.some((mount) => /(?:^|,)type=bind(?:,|$)/.test(mount) && !/(?:^|,)from=/.test(mount))) return undefined;
+      if (command.kind !== 'ADD' && !(command.kind === 'COPY' && command.from === '')) continue;
+      for (const source of command.sources) {
+        if (/^(https?:\/\/|git@)/.test(source)) continue;
+        if (source.includes('$')) return undefined;
+        const clean = normalizePath(source);
+        if (clean === '/') return undefined;
+        paths.add(clean.slice(1));
+      }
+    }
+  }
+  return [...paths];
+}
+
+function followed(path: string, paths: readonly string[]): boolean {
+  const parts = path.split('/');
+  return paths.some((wanted) => {
+    if (/[*?[]/.test(wanted)) {
+      const pattern = wildcard(wanted);
+      return parts.some((_, index) => pattern.test(parts.slice(0, index + 1).join('/')));
+    }
+    return path === wanted || path.startsWith(`${wanted}/`);
+  });
+}
+
 function loadContext(run: BuildRun): void {
   if (run.contextLoaded) return;
   run.contextLoaded = true;
   const files = contextFiles(run);
+  const paths = run.followPaths;
   let transferred = 0;
-  const seen: Record<string, string> = {};
+  // The builder keeps what it was sent before; files this build does not follow stay as they were.
+  const seen: Record<string, string> = paths ? { ...run.cache.context } : {};
   for (const [path, file] of Object.entries(files)) {
+    if (paths && !followed(path, paths)) continue;
     const hash = sha256Hex(file.content);
     seen[path] = hash;
     const size = utf8Length(file.content);
@@ -860,6 +899,7 @@ function execute(run: BuildRun, tags: TagName[], reportWarnings: (warnings: Lint
 
   // Every step of the needed stages is known to the solver from here on.
   const known = run.now;
+  run.followPaths = followPaths(stages);
   const usesContext = stages.some((stage) => stage.commands.some((command) => (command.kind === 'COPY' && command.from === '') || command.kind === 'ADD'));
   const multiStage = dockerfile.stages.length > 1;
   let last: StageState | undefined;
