@@ -376,7 +376,8 @@ export function containerInspectDocument(state: MachineState, container: Contain
     Platform: 'linux',
     MountLabel: '',
     ProcessLabel: '',
-    AppArmorProfile: '',
+    // The daemon saves the profile at start (saveAppArmorConfig) on hosts with AppArmor, as `docker info` says this one is.
+    AppArmorProfile: wasStarted ? 'docker-default' : '',
     ExecIDs: null,
     HostConfig: hostConfig(container),
     GraphDriver: graphDriver(state, container),
