@@ -534,3 +534,22 @@ describe('the build context sent', () => {
     expect(everything.text).toMatch(/#5 transferring context: 5\.\d+kB done\n/);
   });
 });
+
+describe('plain progress of vertices that run side by side', () => {
+  it('closes the vertex it was printing first when several finish at once, as textMux.print does', () => {
+    const { text } = build('FROM python:3.9-slim AS build\nRUN echo hi > /hi\nFROM alpine\nCOPY --from=build /hi /hi\n', { lookupBase: baseImageLookup([]) });
+    expect(text).toContain(
+      [
+        '#4 [auth] library/python:pull token for registry-1.docker.io',
+        '#4 ...',
+        '',
+        '#5 [auth] library/alpine:pull token for registry-1.docker.io',
+        '#5 DONE 0.0s',
+        '',
+        '#4 [auth] library/python:pull token for registry-1.docker.io',
+        '#4 DONE 0.0s',
+        '',
+      ].join('\n'),
+    );
+  });
+});

@@ -158,10 +158,21 @@ export function renderPlain(trace: BuildTrace, description: string): OutputPiece
   const index = new Map<TraceVertex, number>();
   const lastPrinted = new Map<TraceStatus, StatusSample>();
   let current: TraceVertex | undefined;
+  const finished = new Set<TraceVertex>();
+  const finish = (vertex: TraceVertex, at: number): void => {
+    const number = index.get(vertex);
+    if (vertex.error) write(at, vertex.canceled ? `#${number} CANCELED\n` : `#${number} ERROR: ${vertex.error}\n`);
+    else if (vertex.cached) write(at, `#${number} CACHED\n`);
+    else write(at, `#${number} DONE ${seconds((vertex.end ?? at) - (vertex.start ?? at))}s\n`);
+    finished.add(vertex);
+  };
   for (const event of eventsOf(trace)) {
     const { vertex, at } = event;
+    if (event.kind === 'end' && finished.has(vertex)) continue;
     if (current !== vertex) {
-      if (current && !(current.end !== undefined && current.end <= at)) write(at, `#${index.get(current)} ...\n`);
+      // Completed vertices print the current one first (textMux.print), so one finishing now closes here.
+      if (current && current.end !== undefined && current.end <= at) finish(current, at);
+      else if (current) write(at, `#${index.get(current)} ...\n`);
       if (!index.has(vertex)) index.set(vertex, index.size + 1);
       write(at, `\n#${index.get(vertex)} ${vertex.name}\n`);
       current = vertex;
@@ -185,9 +196,7 @@ export function renderPlain(trace: BuildTrace, description: string): OutputPiece
     } else if (event.kind === 'log') {
       write(at, `#${number} ${logTimestamp(at - (vertex.start ?? 0))} ${event.text}\n`);
     } else if (event.kind === 'end') {
-      if (vertex.error) write(at, vertex.canceled ? `#${number} CANCELED\n` : `#${number} ERROR: ${vertex.error}\n`);
-      else if (vertex.cached) write(at, `#${number} CACHED\n`);
-      else write(at, `#${number} DONE ${seconds((vertex.end ?? at) - (vertex.start ?? at))}s\n`);
+      finish(vertex, at);
       current = undefined;
     }
   }
