@@ -11,7 +11,7 @@ import { LineEditor, splitKeys, type EditorKey } from './line-editor.ts';
 const MAX_CHUNK_DELAY_MS = 400;
 const MAX_PLAYBACK_MS = 3000;
 /** A batch this large is written on its own, so xterm parses it between frames rather than in one long task. */
-const MAX_BATCH_CHARACTERS = 64 * 1024;
+const MAX_BATCH_CHARACTERS = 16 * 1024;
 const CONTINUATION_PROMPT = '> ';
 
 type Mode = 'editing' | 'playing' | 'following';
