@@ -128,6 +128,15 @@ describe('--progress and -q', () => {
     expect(run('docker build --progress=PLAIN .').stderr).toBe('ERROR: invalid progress mode PLAIN\n');
   });
 
+  it('says plainly that the raw JSON progress is not simulated rather than printing something else', () => {
+    const { run, images } = machine();
+    const before = images().length;
+    const result = run('docker build --progress=rawjson .');
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toBe("docker: the simulator does not support --progress=rawjson for 'docker buildx build' yet; real Docker does.\n");
+    expect(images()).toHaveLength(before);
+  });
+
   it('prints nothing but the image id with -q or --progress=quiet, on a TTY too', () => {
     const { run, tagged } = machine();
     const quiet = run('docker build -q -t q .');
