@@ -14,10 +14,12 @@ const SCROLLBACK = 5000;
 export function renderScreen(text: string, columns: number): Promise<string> {
   const terminal = new Terminal({ cols: columns, rows: 24, scrollback: SCROLLBACK, allowProposedApi: true, convertEol: true });
   return new Promise((resolve) => {
-    terminal.write(text, () => {
+    // On a real terminal the command's output starts below the prompt line it was typed on, and
+    // redraws (BuildKit's cursor-up, then down) may touch that line. A stand-in row plays it, then goes.
+    terminal.write(`\n${text}`, () => {
       const buffer = terminal.buffer.active;
       const lines: string[] = [];
-      for (let row = 0; row < buffer.length; row++) {
+      for (let row = 1; row < buffer.length; row++) {
         const line = buffer.getLine(row);
         if (!line) continue;
         // A wrapped row continues the previous line on screen; keep rows as the eye sees them.
