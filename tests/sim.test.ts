@@ -74,6 +74,13 @@ describe('sim', { timeout: 60_000 }, () => {
     expect(out[1]).toMatchObject({ stdout: 'after\n', exitCode: 0 });
   });
 
+  test('a blank line answers a waiting question (with its default) instead of being skipped', () => {
+    const out = records(sim('docker create --name box alpine\ndocker container prune\n\ndocker ps -aq | wc -l\n', ['--json']).stdout);
+    expect(out.map((record) => record.command)).toEqual(['docker create --name box alpine', 'docker container prune', '', 'docker ps -aq | wc -l']);
+    expect(String(out[1].stdout)).toContain('[y/N] ');
+    expect(out[3].stdout).toBe('1\n');
+  });
+
   test('rejects an unknown option with exit 2', () => {
     const result = sim('', ['--bogus']);
     expect(result.status).toBe(2);

@@ -10,7 +10,12 @@ export function runToEnd(machine: Machine, source: string, options: ExecOptions)
 }
 
 /** Splits input into commands the way an interactive shell reads them: a command ends where it is complete. */
-export function* commandsOf(input: string, isComplete: (source: string) => boolean): Generator<string> {
+export function* commandsOf(
+  input: string,
+  isComplete: (source: string) => boolean,
+  /** True while a command waits for an answer: then a blank line is the answer (the default), not nothing. */
+  isAsking: () => boolean = () => false,
+): Generator<string> {
   const lines = input.split('\n');
   if (lines.at(-1) === '') lines.pop();
   let pending: string[] = [];
@@ -18,7 +23,7 @@ export function* commandsOf(input: string, isComplete: (source: string) => boole
     pending.push(line);
     const source = pending.join('\n');
     if (isComplete(source)) {
-      if (source.trim() !== '') yield source;
+      if (source.trim() !== '' || isAsking()) yield source;
       pending = [];
     }
   }

@@ -51,8 +51,10 @@ async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const input = readFileSync(0, 'utf8');
   const machine = createMachine({ seed: options.seed, scenario: options.scenario });
-  for (const command of commandsOf(input, (source) => machine.isComplete(source))) {
+  let asking = false;
+  for (const command of commandsOf(input, (source) => machine.isComplete(source), () => asking)) {
     const result = runToEnd(machine, command, { tty: options.tty, columns: options.columns });
+    asking = result.asking === true;
     if (options.json) {
       const record: Record<string, unknown> = {
         command,
