@@ -3,6 +3,7 @@
 import { Output } from '../../src/engine/exec/context.ts';
 import { STATE_SCHEMA_VERSION, type MachineState } from '../../src/engine/state/machine-state.ts';
 import { runShell } from '../../src/engine/shell/run.ts';
+import type { ShellFlavor } from '../../src/engine/shell/messages.ts';
 import type { Program, ShellSession } from '../../src/engine/shell/session.ts';
 import { TreeFileSystem } from '../../src/engine/shell/vfs.ts';
 
@@ -23,20 +24,32 @@ export interface RunResult {
   out: Output;
 }
 
-export function makeShell(options: { files?: Record<string, string>; flavor?: 'bash' | 'sh'; programs?: Record<string, Program> } = {}): TestShell {
+export interface ShellOptions {
+  files?: Record<string, string>;
+  flavor?: ShellFlavor;
+  programs?: Record<string, Program>;
+  /** `learner` with the home /home/learner unless told; `root` lives in /root. */
+  user?: string;
+  /** Epoch ms; START_TIME unless told. */
+  clock?: number;
+}
+
+export function makeShell(options: ShellOptions = {}): TestShell {
+  const user = options.user ?? 'learner';
+  const home = user === 'root' ? '/root' : `/home/${user}`;
   const state: MachineState = {
     schema: STATE_SCHEMA_VERSION,
-    clock: START_TIME,
+    clock: options.clock ?? START_TIME,
     rng: 42,
     seq: 0,
-    host: { user: 'learner', hostname: 'dockyard', home: '/home/learner', cwd: '/home/learner', env: {}, vars: {}, fs: {}, history: [], lastExitCode: 0 },
+    host: { user, hostname: 'dockyard', home, cwd: home, env: {}, vars: {}, fs: {}, history: [], lastExitCode: 0 },
     images: [],
     containers: [],
     volumes: [],
     networks: [],
   };
   const fs = new TreeFileSystem(state.host.fs, () => state.clock);
-  fs.mkdir('/home/learner', { parents: true });
+  fs.mkdir(home, { parents: true });
   fs.mkdir('/tmp');
   for (const [path, content] of Object.entries(options.files ?? {})) {
     fs.mkdir(path.slice(0, path.lastIndexOf('/')) || '/', { parents: true });
@@ -46,11 +59,11 @@ export function makeShell(options: { files?: Record<string, string>; flavor?: 'b
   const session: ShellSession = {
     state,
     fs,
-    env: { HOME: '/home/learner', USER: 'learner', PATH: '/usr/local/bin:/usr/bin:/bin', PWD: '/home/learner' },
+    env: { HOME: home, USER: user, PATH: '/usr/local/bin:/usr/bin:/bin', PWD: home },
     vars: {},
-    cwd: '/home/learner',
-    home: '/home/learner',
-    user: 'learner',
+    cwd: home,
+    home,
+    user,
     hostname: 'dockyard',
     history: [],
     lastExitCode: 0,

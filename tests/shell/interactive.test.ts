@@ -215,23 +215,23 @@ describe('programs from the machine', () => {
   });
 });
 
-describe('the sh flavour (dash)', () => {
+describe('the dash flavour', () => {
   it('says not found with the line number, counting lines across runs', () => {
-    const shell = makeShell({ flavor: 'sh' });
+    const shell = makeShell({ flavor: 'dash' });
     expect(shell.run('foo')).toMatchObject({ stderr: 'sh: 1: foo: not found\n', exitCode: 127 });
     expect(shell.run('true\nfoo')).toMatchObject({ stderr: 'sh: 3: foo: not found\n', exitCode: 127 });
   });
 
   it('words cd and syntax errors as dash does', () => {
-    const shell = makeShell({ flavor: 'sh' });
+    const shell = makeShell({ flavor: 'dash' });
     expect(shell.run('cd nope')).toMatchObject({ stderr: "sh: 1: cd: can't cd to nope\n", exitCode: 2 });
     expect(shell.run("echo 'x")).toMatchObject({ stderr: 'sh: 2: Syntax error: Unterminated quoted string\n', exitCode: 2 });
     expect(shell.run('| x')).toMatchObject({ stderr: 'sh: 3: Syntax error: "|" unexpected\n', exitCode: 2 });
-    expect(shell.run('echo > nope/f')).toMatchObject({ stderr: 'sh: 4: cannot create nope/f: Directory nonexistent\n', exitCode: 1 });
+    expect(shell.run('echo > nope/f')).toMatchObject({ stderr: 'sh: 4: cannot create nope/f: Directory nonexistent\n', exitCode: 2 });
   });
 
   it('lists exports as export NAME=\'value\' and does not print exit', () => {
-    const shell = makeShell({ flavor: 'sh' });
+    const shell = makeShell({ flavor: 'dash' });
     shell.session.env = { A: "it's" };
     expect(shell.run('export').stdout).toBe(`export A='it'"'"'s'\n`);
     expect(shell.run('exit 3')).toMatchObject({ stderr: '', exitCode: 3 });

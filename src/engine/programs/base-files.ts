@@ -46,6 +46,13 @@ export function osProfileFor(image: ImageRecord): OsProfile {
   return profile;
 }
 
+/** `$BASH_VERSION` of the image's bash: Ubuntu 24.04 ships 5.2.21, 22.04 5.1.16, Debian 12 5.2.15. */
+export function bashVersionOf(profile: OsProfile): string | undefined {
+  if (!profile.bash) return undefined;
+  if (profile.family === 'ubuntu') return profile.version === '22.04' ? '5.1.16(1)-release' : '5.2.21(1)-release';
+  return '5.2.15(1)-release';
+}
+
 /** Whether the image has its own shell at all (hello-world has none). */
 export function hasShell(image: ImageRecord): boolean {
   return image.config.program !== 'hello-world';

@@ -3,13 +3,14 @@
 import { containerFileSystem, imageOf, type ContainerFileSystem } from '../daemon/container-fs.ts';
 import { Output } from '../exec/context.ts';
 import { Interpreter } from '../shell/interpreter.ts';
-import { runShell } from '../shell/run.ts';
+import type { ShellFlavor } from '../shell/messages.ts';
+import { runShell, sourceLines } from '../shell/run.ts';
 import type { Program, ShellSession } from '../shell/session.ts';
 import { BudgetExceeded, ExitSignal } from '../shell/signals.ts';
 import { isFsError, normalizePath, resolvePath, type FileSystem } from '../shell/vfs.ts';
 import type { ContainerRecord, ContainerShellRecord, MachineState } from '../state/machine-state.ts';
 import type { Stream } from '../types.ts';
-import { osProfileFor, type OsProfile } from './base-files.ts';
+import { bashVersionOf, osProfileFor, type OsProfile } from './base-files.ts';
 import { containerCommand } from './container-commands.ts';
 import { isRepl, replPrompt, runReplLine } from './repl.ts';
 
@@ -97,26 +98,20 @@ export function findExecutable(fs: FileSystem, path: string | undefined, name: s
   return { execError: `exec: "${name}": executable file not found in $PATH` };
 }
 
-/**
- * An Output that hands everything on to a sink as it is written, rewriting the shell's own messages where
- * the simulated shell speaks dash but the image's shell is BusyBox ash or was started by another name.
- */
+/** An Output that hands everything on to a sink as it is written (a container's log, an exec's client). */
 export class ProcessOutput extends Output {
   private readonly sink: ProcessSink;
-  private readonly rewrite: (text: string) => string;
 
-  constructor(state: MachineState, sink: ProcessSink, rewrite: (text: string) => string = (text) => text) {
+  constructor(state: MachineState, sink: ProcessSink) {
     super(state);
     this.sink = sink;
-    this.rewrite = rewrite;
   }
 
   override write(stream: Stream, text: string): void {
     if (text === '') return;
-    const shown = stream === 'stderr' ? this.rewrite(text) : text;
     // The chunks stay here too: the shell counts them against its output budget.
-    super.write(stream, shown);
-    this.sink.write(stream, shown);
+    super.write(stream, text);
+    this.sink.write(stream, text);
   }
 
   override wait(ms: number): void {
@@ -124,25 +119,9 @@ export class ProcessOutput extends Output {
   }
 }
 
-/**
- * The messages of the image's shell. The simulated shell prints dash's (`sh: 1: foo: not found`), naming
- * itself `sh` when interactive; dash and BusyBox ash name themselves by argv[0] (`/bin/sh: 1: …`), and ash
- * gives no line number outside scripts (`sh: foo: not found`) and `line N` in them.
- */
-export function shellMessageRewrite(kind: ShellKind, printed: string, shown: string, line: 'keep' | 'none' | 'line'): (text: string) => string {
-  if (kind === 'bash') return (text) => text;
-  const escaped = printed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const prefix = new RegExp(`^${escaped}: (\\d+): `, 'gm');
-  const withName = (text: string) => text.replace(prefix, (_match, number: string) => (line === 'keep' ? `${shown}: ${number}: ` : line === 'line' ? `${shown}: line ${number}: ` : `${shown}: `));
-  if (kind === 'dash') return printed === shown ? (text) => text : withName;
-  return (text) =>
-    withName(
-      text
-        .replace(/: Syntax error: Unterminated quoted string$/gm, ': syntax error: unterminated quoted string')
-        .replace(/: Syntax error: end of file unexpected.*$/gm, ': syntax error: unexpected end of file')
-        .replace(/: Syntax error: "(.*)" unexpected$/gm, ': syntax error: unexpected "$1"')
-        .replace(/: cd: can't cd to (.*)$/gm, ": cd: can't cd to $1: No such file or directory"),
-    );
+/** The simulated shell's flavour for an image's shell: its messages, and for ash the BusyBox tools beside it. */
+export function flavorOf(kind: ShellKind): ShellFlavor {
+  return kind === 'ash' ? 'busybox' : kind;
 }
 
 export interface ProcessOptions {
@@ -182,6 +161,8 @@ interface SessionSettings {
   pid: number;
   direct: boolean;
   comm: string;
+  /** argv[0] of the process, which dash and ash name themselves by. */
+  argv0: string;
   fs: ContainerFileSystem;
   env: Record<string, string>;
   cwd: string;
@@ -204,7 +185,9 @@ export function processSession(state: MachineState, container: ContainerRecord, 
     hostname: container.config.hostname,
     history: [],
     lastExitCode: 0,
-    flavor: settings.kind === 'bash' ? 'bash' : 'sh',
+    flavor: flavorOf(settings.kind),
+    shellName: settings.argv0,
+    bashVersion: bashVersionOf(profileOf(state, container)),
     programs: (name) => lookup(name, session.env),
     pid: settings.pid,
   };
@@ -245,6 +228,12 @@ export function recordSession(state: MachineState, container: ContainerRecord, r
     set history(value: string[]) {
       record.history = value;
     },
+    get historyBase() {
+      return record.historyBase;
+    },
+    set historyBase(value: number | undefined) {
+      record.historyBase = value;
+    },
     get lastExitCode() {
       return record.lastExitCode;
     },
@@ -257,7 +246,9 @@ export function recordSession(state: MachineState, container: ContainerRecord, r
     set lineNumber(value: number | undefined) {
       record.lineNumber = value ?? 0;
     },
-    flavor: record.shell === 'bash' ? 'bash' : 'sh',
+    flavor: flavorOf(record.shell as ShellKind),
+    shellName: record.argv0,
+    bashVersion: bashVersionOf(profileOf(state, container)),
     programs: (name) => lookup(name, record.env),
     pid: record.pid,
   };
@@ -265,9 +256,25 @@ export function recordSession(state: MachineState, container: ContainerRecord, r
   return session;
 }
 
+export interface NonInteractiveOptions {
+  /** `$0`: the script's path, the name given after a `-c` string, or the shell's argv[0]. */
+  name: string;
+  /** What the shell reads: a `-c` string (and a plain command), a script file, or lines on its stdin. */
+  input: 'command' | 'script' | 'stdin';
+  /** A `-c` string was given its `$0`: ash's messages then carry the line (see MessageOrigin.named). */
+  named?: boolean;
+  /** Lines the shell has read before this source (stdin read line by line). */
+  lineBase?: number;
+  positional?: string[];
+  tty: boolean;
+  columns: number;
+  stdin?: string;
+}
+
 /** Runs shell source as a non-interactive shell does (`sh -c`, a script, piped stdin): `exit` ends it. */
-export function runNonInteractive(session: ShellSession, source: string, out: Output, options: { name: string; positional?: string[]; tty: boolean; columns: number; stdin?: string }): number {
-  const shell = new Interpreter(session, { scriptName: options.name, positional: options.positional ?? [] });
+export function runNonInteractive(session: ShellSession, source: string, out: Output, options: NonInteractiveOptions): number {
+  const shell = new Interpreter(session, { scriptName: options.name, input: options.input, named: options.named ?? options.input === 'script', positional: options.positional ?? [] });
+  shell.lineBase = options.lineBase ?? 0;
   try {
     return shell.runSource(source, { stdin: options.stdin === undefined ? undefined : { text: options.stdin, offset: 0 }, out, tty: options.tty, columns: options.columns });
   } catch (signal) {
@@ -300,11 +307,12 @@ export function runProcess(state: MachineState, container: ContainerRecord, argv
   const located = findExecutable(fs, options.env.PATH, argv0, options.cwd);
   if ('execError' in located) return { execError: located.execError };
   if (isFsError(fs.stat(options.cwd))) fs.mkdir(options.cwd, { parents: true });
-  const sinkOutput = (printed: string, shown: string, line: 'keep' | 'none' | 'line') => new ProcessOutput(state, options.sink, kind ? shellMessageRewrite(kind, printed, shown, line) : undefined);
+  const output = new ProcessOutput(state, options.sink);
   const session = processSession(state, container, {
     pid: options.pid,
     direct: kind === undefined,
     comm: baseName(argv0).slice(0, 15),
+    argv0,
     fs,
     env: { ...options.env },
     cwd: options.cwd,
@@ -322,8 +330,8 @@ export function runProcess(state: MachineState, container: ContainerRecord, argv
         options.sink.write('stderr', `${message}\n`);
         return { exitCode: 2 };
       }
-      const [name = argv0, ...positional] = args.slice(commandAt + 2);
-      return { exitCode: runNonInteractive(session, script, sinkOutput(name, name, kind === 'ash' ? 'none' : 'keep'), { ...io, name, positional }) };
+      const [name, ...positional] = args.slice(commandAt + 2);
+      return { exitCode: runNonInteractive(session, script, output, { ...io, name: name ?? argv0, input: 'command', named: name !== undefined, positional }) };
     }
     const file = args.find((arg) => !arg.startsWith('-'));
     if (file !== undefined) {
@@ -332,13 +340,12 @@ export function runProcess(state: MachineState, container: ContainerRecord, argv
         options.sink.write('stderr', kind === 'bash' ? `${argv0}: ${file}: No such file or directory\n` : kind === 'dash' ? `${argv0}: 0: cannot open ${file}: No such file\n` : `${argv0}: can't open '${file}': No such file or directory\n`);
         return { exitCode: kind === 'bash' ? 127 : 2 };
       }
-      const script = sinkOutput(file, file, kind === 'ash' ? 'line' : 'keep');
-      return { exitCode: runNonInteractive(session, content, script, { ...io, name: file, positional: args.slice(args.indexOf(file) + 1), stdin: undefined }) };
+      return { exitCode: runNonInteractive(session, content, output, { ...io, name: file, input: 'script', positional: args.slice(args.indexOf(file) + 1), stdin: undefined }) };
     }
     if (options.stdin === undefined) return { exitCode: 0 };
-    return { exitCode: runNonInteractive(session, options.stdin, sinkOutput(argv0, argv0, kind === 'ash' ? 'none' : 'keep'), { ...io, name: argv0, stdin: undefined }) };
+    return { exitCode: runNonInteractive(session, options.stdin, output, { ...io, name: argv0, input: 'stdin', stdin: undefined }) };
   }
-  return { exitCode: runNonInteractive(session, quoteWords(argv), sinkOutput(argv0, argv0, 'keep'), { ...io, name: argv0 }) };
+  return { exitCode: runNonInteractive(session, quoteWords(argv), output, { ...io, name: argv0, input: 'command' }) };
 }
 
 /** Runs typed lines in an interactive shell stored in the machine (`docker run -it`, `docker exec -it`). */
@@ -348,13 +355,13 @@ export function runInteractiveLine(state: MachineState, container: ContainerReco
   if (isFsError(fs.stat(record.cwd))) record.cwd = '/';
   const sink = options.sink;
   if (isRepl(record)) return runReplLine(record, source, sink);
-  const shell = record.shell as ShellKind;
+  const out = new ProcessOutput(state, sink);
   if (!record.tty) {
-    const out = new ProcessOutput(state, sink, shellMessageRewrite(shell, record.argv0, record.argv0, shell === 'ash' ? 'none' : 'keep'));
-    const exitCode = runNonInteractive(session, source, out, { name: record.argv0, tty: false, columns: options.columns });
+    // Without a terminal the shell reads its stdin line after line, as a shell fed by a pipe.
+    const exitCode = runNonInteractive(session, source, out, { name: record.argv0, input: 'stdin', lineBase: record.lineNumber, tty: false, columns: options.columns });
+    record.lineNumber += sourceLines(source);
     return { exitCode, exited: false };
   }
-  const out = new ProcessOutput(state, sink, shellMessageRewrite(shell, 'sh', record.argv0, shell === 'ash' ? 'none' : 'keep'));
   const exitCode = runShell(session, source, { out, tty: true, columns: options.columns });
   return { exitCode, exited: session.exited === true };
 }

@@ -82,7 +82,7 @@ function parseNumber(text: string, expression: string): bigint {
 }
 
 function syntaxError(expression: string, rest: string): ExpansionError {
-  return new ExpansionError(`${expression.trim()}: syntax error: operand expected (error token is "${rest.trim()}")`);
+  return new ExpansionError(`${expression.trim()}: syntax error: operand expected (error token is "${rest.trim()}")`, 1, { kind: 'arithmetic-syntax', expression });
 }
 
 /** Wraps to 64-bit two's complement, as bash's intmax_t does. */
@@ -216,7 +216,10 @@ function apply(op: string, left: bigint, right: bigint, expression: string): big
       return wrap(left * right);
     case '/':
     case '%':
-      if (right === 0n) throw new ExpansionError(`${expression.trim()}: division by 0 (error token is "${expression.trim().split(/[/%]/).pop()?.trim() ?? ''}")`);
+      if (right === 0n) {
+        const token = expression.trim().split(/[/%]/).pop()?.trim() ?? '';
+        throw new ExpansionError(`${expression.trim()}: division by 0 (error token is "${token}")`, 1, { kind: 'division-by-zero', expression });
+      }
       return wrap(op === '/' ? left / right : left % right);
     case '**':
       if (right < 0n) throw new ExpansionError(`${expression.trim()}: exponent less than 0 (error token is "${String(right)}")`);
@@ -248,6 +251,6 @@ function apply(op: string, left: bigint, right: bigint, expression: string): big
     case '||':
       return left !== 0n || right !== 0n ? 1n : 0n;
     default:
-      throw new ExpansionError(`${expression}: syntax error in expression`);
+      throw new ExpansionError(`${expression}: syntax error in expression`, 1, { kind: 'arithmetic-syntax', expression });
   }
 }

@@ -18,12 +18,17 @@ export interface ExpansionHost {
   glob(pattern: string): string[];
 }
 
-/** Stops the command being expanded; `message` is written as the shell's error (without its prefix). */
+/** What went wrong, for the shells that word it differently from bash (see messages.ts). */
+export type ExpansionProblem = { kind: 'bad-substitution' } | { kind: 'division-by-zero' | 'arithmetic-syntax'; expression: string };
+
+/** Stops the command being expanded; `message` (bash's words) is written as the shell's error, without its prefix. */
 export class ExpansionError extends Error {
   readonly status: number;
-  constructor(message: string, status = 1) {
+  readonly problem?: ExpansionProblem;
+  constructor(message: string, status = 1, problem?: ExpansionProblem) {
     super(message);
     this.status = status;
+    this.problem = problem;
   }
 }
 
@@ -202,7 +207,7 @@ function expandParam(part: ParamPart, host: ExpansionHost, quoted: boolean, into
   const { name, op } = part;
   if (name === '') {
     const raw = part.arg ? expandWordToString(part.arg, host) : '${}';
-    throw new ExpansionError(`${raw}: bad substitution`);
+    throw new ExpansionError(`${raw}: bad substitution`, 1, { kind: 'bad-substitution' });
   }
   if ((name === '@' || name === '*') && !op) {
     const params = host.positional();

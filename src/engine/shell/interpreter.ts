@@ -5,9 +5,9 @@ import type { Stream } from '../types.ts';
 import type { AndOr, Command, List, Pipeline, Redirect, SimpleCommand, Word, WordPart } from './ast.ts';
 import { findCommand, type BuiltinContext, type CommandEntry } from './builtins/registry.ts';
 import { compileGlob, expandWord, expandWords, expandWordToString, ExpansionError, matchGlob, type ExpansionHost } from './expand.ts';
-import { commandNotFound, heredocWarning, messagePrefix, syntaxErrorMessage, type MessageOrigin } from './messages.ts';
+import { commandNotFound, expansionErrorMessage, heredocWarning, shellMessage, syntaxErrorMessage, type MessageOrigin, type ShellInput } from './messages.ts';
 import { Parser, ShellSyntaxError } from './parser.ts';
-import type { ShellSession } from './session.ts';
+import { HOST_BASH_VERSION, type ShellSession } from './session.ts';
 import { BudgetExceeded, ExitSignal, LineAborted, LoopSignal } from './signals.ts';
 import { ERRNO_TEXT, isFsError, resolvePath, type FsError } from './vfs.ts';
 import { nextInt } from '../state/random.ts';
@@ -50,8 +50,12 @@ const DEFAULT_STDOUT: Target = { kind: 'out', stream: 'stdout' };
 const DEFAULT_STDERR: Target = { kind: 'out', stream: 'stderr' };
 
 export interface InterpreterOptions {
-  /** A script's path (for messages and `$0`); absent for the interactive shell. */
+  /** `$0` of a shell that is not interactive: the script's path, or the name a `-c` string runs under. */
   scriptName?: string;
+  /** What a non-interactive shell reads (a script unless told); messages differ between them. */
+  input?: Exclude<ShellInput, 'interactive'>;
+  /** BusyBox ash given a `$0` (a script, `sh -c '…' name`): its messages carry the line even outside builtins. */
+  named?: boolean;
   positional?: string[];
   budget?: Budget;
   depth?: number;
@@ -63,6 +67,8 @@ export class Interpreter implements ExpansionHost {
   readonly budget: Budget;
   readonly depth: number;
   readonly scriptName: string | undefined;
+  readonly input: ShellInput;
+  private readonly named: boolean;
   positionalParams: string[];
   /** Line of the command running now, for messages. */
   line = 1;
@@ -76,6 +82,8 @@ export class Interpreter implements ExpansionHost {
   constructor(session: ShellSession, options: InterpreterOptions = {}) {
     this.session = session;
     this.scriptName = options.scriptName;
+    this.input = options.scriptName === undefined ? 'interactive' : (options.input ?? 'script');
+    this.named = options.named ?? this.input === 'script';
     this.positionalParams = options.positional ?? [];
     this.budget = options.budget ?? { steps: 0, outputChars: 0 };
     this.depth = options.depth ?? 0;
@@ -88,18 +96,22 @@ export class Interpreter implements ExpansionHost {
   }
 
   get origin(): MessageOrigin {
-    const interactive = this.scriptName === undefined;
-    const name = interactive ? this.session.flavor : (this.scriptName as string);
-    return { flavor: this.session.flavor, name, interactive, line: this.session.flavor === 'sh' && interactive ? this.lineBase + this.line : this.line };
+    const { flavor } = this.session;
+    const interactive = this.input === 'interactive';
+    const argv0 = this.session.shellName ?? (flavor === 'bash' ? 'bash' : 'sh');
+    const name = interactive ? (flavor === 'bash' ? argv0.slice(argv0.lastIndexOf('/') + 1) : argv0) : (this.scriptName as string);
+    // An interactive dash and a shell reading its stdin count every line read so far.
+    const line = (flavor === 'dash' && interactive) || this.input === 'stdin' ? this.lineBase + this.line : this.line;
+    return { flavor, name, input: this.input, line, named: this.named };
   }
 
-  /** The prefix of the shell's own messages: `bash: `, `sh: 1: `, `./s.sh: line 2: `. */
-  prefix(): string {
-    return messagePrefix(this.origin);
+  /** One of the shell's own messages, about a builtin when it names one: `bash: cd: x: No such file or directory`. */
+  message(text: string, builtin?: string): string {
+    return shellMessage(this.origin, text, builtin);
   }
 
-  error(io: Io, text: string): void {
-    io.out.stderr(`${this.prefix()}${text}\n`);
+  error(io: Io, text: string, builtin?: string): void {
+    io.out.stderr(this.message(text, builtin));
   }
 
   // ---- running source ----
@@ -231,8 +243,7 @@ export class Interpreter implements ExpansionHost {
             items = command.items ? expandWords(command.items, this.host(inner)) : this.positionalParams;
           } catch (error) {
             if (error instanceof ExpansionError) {
-              this.error(inner, error.message);
-              throw new LineAborted(error.status);
+              this.expansionFailed(inner, error);
             }
             throw error;
           }
@@ -302,8 +313,7 @@ export class Interpreter implements ExpansionHost {
       }
     } catch (error) {
       if (error instanceof ExpansionError) {
-        this.error(io, error.message);
-        throw new LineAborted(error.status);
+        this.expansionFailed(io, error);
       }
       throw error;
     }
@@ -338,8 +348,8 @@ export class Interpreter implements ExpansionHost {
     try {
       status = entry.kind === 'program' ? entry.program(ctx, argv) : entry.builtin(ctx, argv);
     } catch (signal) {
-      if (signal instanceof ExitSignal || signal instanceof LoopSignal || signal instanceof BudgetExceeded) throw signal;
-      io.out.stderr(`${this.prefix()}${name}: internal error\n`);
+      if (signal instanceof ExitSignal || signal instanceof LoopSignal || signal instanceof BudgetExceeded || signal instanceof LineAborted) throw signal;
+      io.out.stderr(this.message(`${name}: internal error`));
       status = 1;
     }
     this.charge(outputSize(io.out) - before);
@@ -358,6 +368,7 @@ export class Interpreter implements ExpansionHost {
   private lookupPath(name: string, io: Io): CommandEntry | number {
     const path = resolvePath(this.session.cwd, name);
     const stat = this.session.fs.stat(path);
+    const bash = this.session.flavor === 'bash';
     if (isFsError(stat)) {
       const dir = path.slice(0, path.lastIndexOf('/')) || '/';
       const base = path.slice(path.lastIndexOf('/') + 1);
@@ -365,11 +376,12 @@ export class Interpreter implements ExpansionHost {
         const found = findCommand(this.session, base, { binariesOnly: true });
         if (found) return found;
       }
-      this.error(io, `${name}: ${ERRNO_TEXT[stat.errno]}`);
+      // dash and ash say `not found` for a path as for a name; bash gives the reason.
+      this.error(io, bash ? `${name}: ${ERRNO_TEXT[stat.errno]}` : `${name}: not found`);
       return 127;
     }
     if (stat.type === 'dir') {
-      this.error(io, `${name}: ${this.session.flavor === 'sh' ? 'Permission denied' : 'Is a directory'}`);
+      this.error(io, `${name}: ${bash ? 'Is a directory' : 'Permission denied'}`);
       return 126;
     }
     if ((stat.mode & 0o111) === 0) {
@@ -427,6 +439,12 @@ export class Interpreter implements ExpansionHost {
     return nested.runSource(source, io);
   }
 
+  /** Reports a failed expansion and abandons the line (dash and ash with status 2). */
+  private expansionFailed(io: Io, error: ExpansionError): never {
+    io.out.stderr(expansionErrorMessage(this.origin, error.message, error.problem));
+    throw new LineAborted(this.session.flavor === 'bash' ? error.status : 2);
+  }
+
   // ---- redirects ----
 
   private withRedirects(redirects: Redirect[], io: Io, run: (io: Io) => number): number {
@@ -439,12 +457,12 @@ export class Interpreter implements ExpansionHost {
         failure = this.applyRedirect(redirect, routing, host);
       } catch (error) {
         if (!(error instanceof ExpansionError)) throw error;
-        this.error(io, error.message);
-        throw new LineAborted(error.status);
+        this.expansionFailed(io, error);
       }
       if (failure !== undefined) {
         this.error(io, failure);
-        return 1;
+        // dash gives a command whose redirect failed status 2; bash and ash give 1.
+        return this.session.flavor === 'dash' ? 2 : 1;
       }
     }
     const plainOut = routing.stdout === DEFAULT_STDOUT && routing.stderr === DEFAULT_STDERR;
@@ -488,6 +506,8 @@ export class Interpreter implements ExpansionHost {
     if (fields.length !== 1) return `${wordSource(redirect.target)}: ambiguous redirect`;
     const name = fields[0];
     const path = resolvePath(this.session.cwd, name);
+    // An empty name opens nothing: the system answers ENOENT.
+    if (name === '') return this.fileError(name, { errno: 'ENOENT', path }, op === '<' || op === '<>' ? 'open' : 'create');
     if (op === '<' || op === '<>') {
       if (redirect.fd !== undefined && redirect.fd !== 0) return undefined;
       if (path === '/dev/null') {
@@ -519,7 +539,7 @@ export class Interpreter implements ExpansionHost {
     else {
       const append = op === '>>' || op === '&>>';
       const stat = this.session.fs.stat(path);
-      if (!isFsError(stat) && stat.type === 'dir') return `${name}: Is a directory`;
+      if (!isFsError(stat) && stat.type === 'dir') return this.fileError(name, { errno: 'EISDIR', path }, 'create');
       const opened = append ? this.session.fs.appendFile(path, '') : this.session.fs.writeFile(path, '');
       if (opened) return this.fileError(name, opened, 'create');
       target = { kind: 'file', path };
@@ -529,12 +549,17 @@ export class Interpreter implements ExpansionHost {
     return undefined;
   }
 
+  /** Why a redirect could not open its file: `x: No such file or directory`, dash's `cannot create x: Directory nonexistent`. */
   private fileError(name: string, error: FsError, action: 'open' | 'create' = 'open'): string {
-    if (this.session.flavor === 'sh') {
-      const reason = error.errno === 'ENOENT' ? (action === 'create' ? 'Directory nonexistent' : 'No such file') : ERRNO_TEXT[error.errno];
-      return `cannot ${action} ${name}: ${reason}`;
+    const missing = error.errno === 'ENOENT';
+    switch (this.session.flavor) {
+      case 'dash':
+        return `cannot ${action} ${name}: ${missing ? (action === 'create' ? 'Directory nonexistent' : 'No such file') : ERRNO_TEXT[error.errno]}`;
+      case 'busybox':
+        return `can't ${action} ${name}: ${missing ? (action === 'create' ? 'nonexistent directory' : 'no such file') : ERRNO_TEXT[error.errno]}`;
+      case 'bash':
+        return `${name}: ${ERRNO_TEXT[error.errno]}`;
     }
-    return `${name}: ${ERRNO_TEXT[error.errno]}`;
   }
 
   // ---- variables and expansion ----
@@ -554,9 +579,9 @@ export class Interpreter implements ExpansionHost {
       case '#':
         return String(this.positionalParams.length);
       case '0':
-        return this.scriptName ?? session.flavor;
+        return this.scriptName ?? session.shellName ?? (session.flavor === 'bash' ? 'bash' : 'sh');
       case '-':
-        return session.flavor === 'sh' ? 'i' : 'himBHs';
+        return session.flavor === 'bash' ? 'himBHs' : session.flavor === 'dash' ? 'i' : 'smi';
       case '!':
         return '';
       case 'RANDOM':
@@ -578,7 +603,7 @@ export class Interpreter implements ExpansionHost {
       case 'HOSTNAME':
         return session.hostname;
       case 'BASH_VERSION':
-        return session.flavor === 'bash' ? '5.2.15(1)-release' : undefined;
+        return session.flavor === 'bash' ? (session.bashVersion ?? HOST_BASH_VERSION) : undefined;
       case 'IFS':
         return ' \t\n';
       default:

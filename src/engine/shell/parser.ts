@@ -24,6 +24,8 @@ export interface SyntaxProblem {
   kind: 'quote' | 'eof' | 'token';
   matching?: string;
   token?: string;
+  /** At end of input: the word the open construct still waits for (`fi`, `done`, `}`), as dash and ash name it. */
+  expecting?: string;
   /** Where the problem was found, to resume after it. */
   position: number;
   /** 1-based line of the problem. */
@@ -76,6 +78,8 @@ export class Parser {
   trailingBackslash = false;
   private pending: PendingHeredoc[] = [];
   private depth = 0;
+  /** The closing words of the constructs open around the current list, innermost last. */
+  private awaited: string[] = [];
   private lineCache = { position: 0, line: 1 };
 
   constructor(source: string) {
@@ -262,8 +266,18 @@ export class Parser {
     }
   }
 
+  private awaiting<T>(word: string, parse: () => T): T {
+    this.awaited.push(word);
+    try {
+      return parse();
+    } finally {
+      this.awaited.pop();
+    }
+  }
+
   private expectReserved(word: string): void {
     this.skipNewlines();
+    if (this.pos >= this.source.length) this.fail({ kind: 'eof', expecting: word });
     if (this.peekReserved() !== word) this.failToken();
     this.pos += word.length;
   }
@@ -304,7 +318,7 @@ export class Parser {
       this.failToken();
     }
     if (!line && items.length === 0) {
-      if (this.pos >= this.source.length) this.fail({ kind: 'eof' });
+      if (this.pos >= this.source.length) this.fail({ kind: 'eof', expecting: this.awaited.at(-1) });
       this.failToken();
     }
     this.leave();
@@ -360,7 +374,7 @@ export class Parser {
       case '{': {
         this.enter();
         this.pos++;
-        const body = this.parseList(false);
+        const body = this.awaiting('}', () => this.parseList(false));
         this.expectReserved('}');
         this.leave();
         command = { type: 'group', body, redirects: [] };
@@ -373,9 +387,9 @@ export class Parser {
       case 'until': {
         this.pos += reserved.length;
         this.enter();
-        const condition = this.parseList(false);
+        const condition = this.awaiting('do', () => this.parseList(false));
         this.expectReserved('do');
-        const body = this.parseList(false);
+        const body = this.awaiting('done', () => this.parseList(false));
         this.expectReserved('done');
         this.leave();
         command = { type: reserved, condition, body, redirects: [] };
@@ -389,10 +403,10 @@ export class Parser {
         if (this.peekOperator() === '(') {
           this.enter();
           this.pos++;
-          const body = this.parseList(false);
+          const body = this.awaiting(')', () => this.parseList(false));
           this.skipNewlines();
           if (this.source[this.pos] !== ')') {
-            if (this.pos >= this.source.length) this.fail({ kind: 'eof' });
+            if (this.pos >= this.source.length) this.fail({ kind: 'eof', expecting: ')' });
             this.failToken();
           }
           this.pos++;
@@ -415,9 +429,9 @@ export class Parser {
     const branches: Array<{ condition: List; body: List }> = [];
     let otherwise: List | undefined;
     for (;;) {
-      const condition = this.parseList(false);
+      const condition = this.awaiting('then', () => this.parseList(false));
       this.expectReserved('then');
-      const body = this.parseList(false);
+      const body = this.awaiting('fi', () => this.parseList(false));
       branches.push({ condition, body });
       this.skipNewlines();
       const word = this.peekReserved();
@@ -427,7 +441,7 @@ export class Parser {
       }
       if (word === 'else') {
         this.pos += 4;
-        otherwise = this.parseList(false);
+        otherwise = this.awaiting('fi', () => this.parseList(false));
       }
       this.expectReserved('fi');
       break;
@@ -469,7 +483,7 @@ export class Parser {
       }
     }
     this.expectReserved('do');
-    const body = this.parseList(false);
+    const body = this.awaiting('done', () => this.parseList(false));
     this.expectReserved('done');
     this.leave();
     return { type: 'for', name, items, body, redirects: [] };
@@ -795,7 +809,7 @@ export class Parser {
         depth--;
       }
     }
-    if (i >= src.length) this.fail({ kind: 'quote', matching: ')' });
+    if (i >= src.length) this.fail({ kind: 'quote', matching: '))' });
     if (src[i + 1] !== ')') return undefined;
     const inner = src.slice(this.pos + 3, i);
     this.enter();

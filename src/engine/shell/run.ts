@@ -2,9 +2,8 @@
 
 import type { Output } from '../exec/context.ts';
 import { Interpreter } from './interpreter.ts';
-import { messagePrefix } from './messages.ts';
 import { Parser, ShellSyntaxError } from './parser.ts';
-import type { ShellSession } from './session.ts';
+import { HISTORY_SIZE, type ShellSession } from './session.ts';
 import { BudgetExceeded, ExitSignal } from './signals.ts';
 
 export interface ShellIo {
@@ -21,7 +20,7 @@ export interface ShellIo {
  */
 export function runShell(session: ShellSession, source: string, io: ShellIo): number {
   const entry = source.replace(/\n+$/, '');
-  if (entry.trim() !== '') session.history.push(entry);
+  if (entry.trim() !== '') remember(session, entry);
   const shell = new Interpreter(session);
   shell.lineBase = session.lineNumber ?? 0;
   let status: number;
@@ -32,19 +31,31 @@ export function runShell(session: ShellSession, source: string, io: ShellIo): nu
     else if (signal instanceof BudgetExceeded) status = 130;
     else {
       try {
-        io.out.stderr(`${messagePrefix(shell.origin)}internal error\n`);
+        io.out.stderr(shell.message('internal error'));
       } catch {
         // Nothing more can be done without throwing to the caller.
       }
       status = 1;
     }
   }
-  session.lineNumber = (session.lineNumber ?? 0) + countLines(source);
+  session.lineNumber = (session.lineNumber ?? 0) + sourceLines(source);
   session.lastExitCode = status;
   return status;
 }
 
-function countLines(source: string): number {
+/** Adds a line to the history, dropping the oldest past HISTORY_SIZE as bash does; the numbers go on. */
+function remember(session: ShellSession, entry: string): void {
+  const history = session.history;
+  history.push(entry);
+  const excess = history.length - HISTORY_SIZE;
+  if (excess > 0) {
+    history.splice(0, excess);
+    session.historyBase = (session.historyBase ?? 0) + excess;
+  }
+}
+
+/** The lines a source takes as a shell reads it (a final newline ends the last line, it starts no new one). */
+export function sourceLines(source: string): number {
   let lines = 1;
   for (let i = 0; i < source.length - 1; i++) if (source.charCodeAt(i) === 10) lines++;
   return lines;

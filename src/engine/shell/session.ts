@@ -2,7 +2,14 @@
 
 import type { CommandContext } from '../exec/context.ts';
 import type { MachineState } from '../state/machine-state.ts';
+import type { ShellFlavor } from './messages.ts';
 import type { FileSystem } from './vfs.ts';
+
+/** bash keeps this many history entries in memory by default (HISTSIZE=500). */
+export const HISTORY_SIZE = 500;
+
+/** What `$BASH_VERSION` says on the learner's host. */
+export const HOST_BASH_VERSION = '5.2.15(1)-release';
 
 /**
  * An external command the machine provides (`docker`, `curl`…). `argv[0]` is the command name as
@@ -29,11 +36,20 @@ export interface ShellSession {
   home: string;
   user: string;
   hostname: string;
-  /** Lines as entered; `runShell` appends each source it runs. */
+  /** Lines as entered, the last HISTORY_SIZE of them; `runShell` appends each source it runs. */
   history: string[];
+  /** How many older entries were dropped from the front of `history`: `history` numbers from here. */
+  historyBase?: number;
   lastExitCode: number;
-  /** The learner's host is bash; containers run sh (dash-like messages) or bash. */
-  flavor: 'bash' | 'sh';
+  /** The learner's host is bash; containers run bash, dash or BusyBox ash (whose image's tools are BusyBox's too). */
+  flavor: ShellFlavor;
+  /**
+   * argv[0] the interactive shell was started as (`bash`, `/bin/sh`): its `$0`. dash and ash start their
+   * messages with it, bash with its base name. Defaults to `bash`, or `sh` for dash and ash.
+   */
+  shellName?: string;
+  /** `$BASH_VERSION` of a bash (the image's own); HOST_BASH_VERSION when absent. */
+  bashVersion?: string;
   programs: (name: string) => Program | undefined;
   /** The programs `help` lists, beside the shell's own commands. */
   describePrograms?: () => ProgramSummary[];
@@ -102,6 +118,12 @@ export function hostSession(state: MachineState, options: HostSessionOptions, fs
     },
     set history(value: string[]) {
       host.history = value;
+    },
+    get historyBase() {
+      return host.historyBase;
+    },
+    set historyBase(value: number | undefined) {
+      host.historyBase = value;
     },
     get lastExitCode() {
       return host.lastExitCode;

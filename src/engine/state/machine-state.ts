@@ -202,7 +202,10 @@ export interface HostState {
   /** Shell variables that were set but not exported. */
   vars: Record<string, string>;
   fs: FsTree;
+  /** The shell's history, its last 500 entries as bash keeps them. */
   history: string[];
+  /** Entries dropped from the front of `history`, so `history` keeps numbering on; absent: none. */
+  historyBase?: number;
   lastExitCode: number;
 }
 
@@ -249,6 +252,8 @@ export interface ContainerShellRecord {
   env: Record<string, string>;
   vars: Record<string, string>;
   history: string[];
+  /** Entries dropped from the front of `history` (see HostState). */
+  historyBase?: number;
   lastExitCode: number;
   /** Lines read so far, for dash's `sh: 3: foo: not found`. */
   lineNumber: number;

@@ -75,6 +75,15 @@ export function parseOptions(argv: string[], spec: OptionSpec): ParsedOptions | 
   return { flags, values, operands };
 }
 
+/**
+ * A message of one of BusyBox's applets that ash runs as builtins (printf, test, read): it names the
+ * applet as it was started (`sh`), with no line.
+ */
+export function appletError(ctx: BuiltinContext, text: string): void {
+  const argv0 = ctx.session.shellName ?? 'sh';
+  ctx.out.stderr(`${argv0.slice(argv0.lastIndexOf('/') + 1)}: ${text}\n`);
+}
+
 /** Writes a GNU-style usage error: the problem, then the `--help` hint. */
 export function usageError(ctx: BuiltinContext, command: string, message: string, status = 1): number {
   ctx.out.stderr(`${command}: ${message}\nTry '${command} --help' for more information.\n`);

@@ -3,7 +3,7 @@
 import type { CommandContext } from '../../exec/context.ts';
 import type { Interpreter, Io } from '../interpreter.ts';
 import type { Program, ShellSession } from '../session.ts';
-import type { FileSystem } from '../vfs.ts';
+import { isFsError, type FileSystem } from '../vfs.ts';
 import { SHELL_BUILTINS } from './shell-builtins.ts';
 import { FILE_UTILITIES } from './file-utilities.ts';
 import { TEXT_UTILITIES } from './text-utilities.ts';
@@ -45,12 +45,20 @@ export function findCommand(session: ShellSession, name: string, options: { bina
   return undefined;
 }
 
-/** Where a PATH command lives, as `which` and `type` print it; undefined when it is not on the PATH. */
+/**
+ * Where a PATH command lives, as `which` and `type` print it: the first PATH folder whose file system
+ * holds it (a container's image), else where the system would keep it. Undefined when it is not on the PATH.
+ */
 export function commandPath(session: ShellSession, name: string): string | undefined {
   const onPath = session.programs(name) !== undefined || Object.hasOwn(UTILITIES, name) || BUILTINS_WITH_BINARIES.has(name);
   if (!onPath) return undefined;
-  if (session.programs(name)) return `/usr/bin/${name}`;
-  return session.flavor === 'sh' ? `/bin/${name}` : `/usr/bin/${name}`;
+  for (const dir of (session.env.PATH ?? '').split(':')) {
+    if (!dir.startsWith('/')) continue;
+    const path = `${dir.replace(/\/+$/, '')}/${name}`;
+    const stat = session.fs.stat(path);
+    if (!isFsError(stat) && stat.type === 'file' && (stat.mode & 0o111) !== 0) return path;
+  }
+  return session.flavor === 'busybox' && !session.programs(name) ? `/bin/${name}` : `/usr/bin/${name}`;
 }
 
 export function isShellBuiltin(name: string): boolean {

@@ -1,15 +1,29 @@
 // Commands built into the shell itself: cd, echo, export, exit, history, help, type, test and friends.
 
-import { ExitSignal, LoopSignal } from '../signals.ts';
+import { ExitSignal, LineAborted, LoopSignal } from '../signals.ts';
 import { isFsError, resolvePath } from '../vfs.ts';
-import { errnoText } from './common.ts';
+import { appletError, errnoText } from './common.ts';
 import { decodeEchoEscapes, formatPrintf } from './printf.ts';
 import { commandPath, SHELL_KEYWORDS, UTILITIES, type Builtin, type BuiltinContext } from './registry.ts';
 import { runTest } from './test-command.ts';
 
-/** Writes a builtin's error with the shell's prefix: `bash: cd: nope: No such file or directory`. */
-function builtinError(ctx: BuiltinContext, text: string): void {
-  ctx.out.stderr(`${ctx.shell.prefix()}${text}\n`);
+/** Writes a builtin's error as the shell words it: `bash: cd: nope: No such file or directory`, `sh: 1: cd: can't cd to nope`. */
+function builtinError(ctx: BuiltinContext, builtin: string, text: string): void {
+  ctx.out.stderr(ctx.shell.message(text, builtin));
+}
+
+/**
+ * An error in one of dash's or ash's special builtins (export, exit, shift, unset, `.`): it abandons the rest
+ * of the line, and a shell that is not interactive, with status 2.
+ */
+function specialError(ctx: BuiltinContext, builtin: string, text: string): never {
+  builtinError(ctx, builtin, text);
+  throw new LineAborted(2);
+}
+
+/** dash's and ash's answer to an option their special builtin does not take: `sh: 1: unset: Illegal option -q`. */
+function illegalOption(ctx: BuiltinContext, builtin: string, option: string): never {
+  return specialError(ctx, builtin, `${ctx.session.flavor === 'dash' ? 'Illegal' : 'illegal'} option ${option}`);
 }
 
 const VALID_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -17,8 +31,9 @@ const VALID_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const cd: Builtin = (ctx, argv) => {
   const session = ctx.session;
   const args = argv.slice(1).filter((arg, index) => !(index === 0 && (arg === '-L' || arg === '-P' || arg === '--')));
-  if (args.length > 1) {
-    builtinError(ctx, 'cd: too many arguments');
+  // dash and ash take the first operand and ignore the rest.
+  if (args.length > 1 && session.flavor === 'bash') {
+    builtinError(ctx, 'cd', 'too many arguments');
     return 1;
   }
   let target: string | undefined = args[0];
@@ -26,13 +41,13 @@ const cd: Builtin = (ctx, argv) => {
   if (target === undefined) {
     target = ctx.shell.lookup('HOME');
     if (target === undefined) {
-      builtinError(ctx, 'cd: HOME not set');
+      builtinError(ctx, 'cd', 'HOME not set');
       return 1;
     }
   } else if (target === '-') {
     target = ctx.shell.lookup('OLDPWD');
     if (target === undefined) {
-      builtinError(ctx, 'cd: OLDPWD not set');
+      builtinError(ctx, 'cd', 'OLDPWD not set');
       return 1;
     }
     print = true;
@@ -42,12 +57,17 @@ const cd: Builtin = (ctx, argv) => {
   const stat = ctx.fs.stat(path);
   const failure = isFsError(stat) ? errnoText(stat) : stat.type !== 'dir' ? 'Not a directory' : undefined;
   if (failure) {
-    if (session.flavor === 'sh') {
-      builtinError(ctx, `cd: can't cd to ${target}`);
-      return 2;
+    switch (session.flavor) {
+      case 'dash':
+        builtinError(ctx, 'cd', `can't cd to ${target}`);
+        return 2;
+      case 'busybox':
+        builtinError(ctx, 'cd', `can't cd to ${target}: ${failure}`);
+        return 2;
+      case 'bash':
+        builtinError(ctx, 'cd', `${target}: ${failure}`);
+        return 1;
     }
-    builtinError(ctx, `cd: ${target}: ${failure}`);
-    return 1;
   }
   session.env.OLDPWD = session.cwd;
   session.cwd = path;
@@ -92,13 +112,20 @@ const echo: Builtin = (ctx, argv) => {
 const printf: Builtin = (ctx, argv) => {
   let args = argv.slice(1);
   if (args[0] === '--') args = args.slice(1);
+  const flavor = ctx.session.flavor;
   if (args.length === 0) {
-    ctx.out.stderr('printf: usage: printf [-v var] format [arguments]\n');
+    if (flavor === 'dash') builtinError(ctx, 'printf', 'usage: printf format [arg ...]');
+    else if (flavor === 'busybox') appletError(ctx, 'usage: printf FORMAT [ARGUMENT...]');
+    else ctx.out.stderr('printf: usage: printf [-v var] format [arguments]\n');
     return 2;
   }
   const result = formatPrintf(args[0], args.slice(1));
   ctx.out.stdout(result.text);
-  for (const bad of result.invalidNumbers) builtinError(ctx, `printf: ${bad}: invalid number`);
+  for (const bad of result.invalidNumbers) {
+    if (flavor === 'dash') builtinError(ctx, 'printf', `${bad}: expected numeric value`);
+    else if (flavor === 'busybox') appletError(ctx, `invalid number '${bad}'`);
+    else builtinError(ctx, 'printf', `${bad}: invalid number`);
+  }
   return result.invalidNumbers.length > 0 ? 1 : 0;
 };
 
@@ -114,9 +141,10 @@ const exportBuiltin: Builtin = (ctx, argv) => {
   while (args[0]?.startsWith('-') && args[0] !== '-') {
     const option = args.shift() as string;
     if (option === '--') break;
-    if (option === '-n') unexport = true;
+    if (option === '-n' && session.flavor === 'bash') unexport = true;
     else if (option !== '-p') {
-      builtinError(ctx, `export: ${option}: invalid option`);
+      if (session.flavor !== 'bash') return illegalOption(ctx, 'export', option);
+      builtinError(ctx, 'export', `${option}: invalid option`);
       ctx.out.stderr('export: usage: export [-fn] [name[=value] ...] or export -p\n');
       return 2;
     }
@@ -125,7 +153,7 @@ const exportBuiltin: Builtin = (ctx, argv) => {
     const names = Object.keys(session.env).sort();
     let text = '';
     for (const name of names) {
-      text += session.flavor === 'sh' ? `export ${name}='${session.env[name].replace(/'/g, `'"'"'`)}'\n` : `declare -x ${name}=${declareQuote(session.env[name])}\n`;
+      text += session.flavor !== 'bash' ? `export ${name}='${session.env[name].replace(/'/g, `'"'"'`)}'\n` : `declare -x ${name}=${declareQuote(session.env[name])}\n`;
     }
     ctx.out.stdout(text);
     return 0;
@@ -135,7 +163,8 @@ const exportBuiltin: Builtin = (ctx, argv) => {
     const eq = arg.indexOf('=');
     const name = eq < 0 ? arg : arg.slice(0, eq);
     if (!VALID_NAME.test(name)) {
-      builtinError(ctx, `export: \`${arg}': not a valid identifier`);
+      if (session.flavor !== 'bash') specialError(ctx, 'export', `${name}: bad variable name`);
+      builtinError(ctx, 'export', `\`${arg}': not a valid identifier`);
       status = 1;
       continue;
     }
@@ -158,6 +187,7 @@ const exportBuiltin: Builtin = (ctx, argv) => {
 const unset: Builtin = (ctx, argv) => {
   for (const name of argv.slice(1)) {
     if (name === '-v' || name === '-f') continue;
+    if (name.startsWith('-') && name.length > 1 && ctx.session.flavor !== 'bash') return illegalOption(ctx, 'unset', name);
     delete ctx.session.env[name];
     if (ctx.session.vars) delete ctx.session.vars[name];
   }
@@ -168,12 +198,15 @@ const exit: Builtin = (ctx, argv) => {
   const shell = ctx.shell;
   if (shell.interactiveTop && ctx.session.flavor === 'bash') ctx.out.stderr('exit\n');
   let status = ctx.session.lastExitCode;
+  const bash = ctx.session.flavor === 'bash';
   if (argv[1] !== undefined) {
-    if (!/^\s*[+-]?[0-9]+\s*$/.test(argv[1])) {
-      builtinError(ctx, ctx.session.flavor === 'sh' ? `exit: Illegal number: ${argv[1]}` : `exit: ${argv[1]}: numeric argument required`);
+    if (!(bash ? /^\s*[+-]?[0-9]+\s*$/ : /^[0-9]+$/).test(argv[1])) {
+      // dash and ash refuse the number and stay at the prompt; bash leaves all the same.
+      if (!bash) specialError(ctx, 'exit', `Illegal number: ${argv[1]}`);
+      builtinError(ctx, 'exit', `${argv[1]}: numeric argument required`);
       status = 2;
-    } else if (argv.length > 2) {
-      builtinError(ctx, 'exit: too many arguments');
+    } else if (argv.length > 2 && bash) {
+      builtinError(ctx, 'exit', 'too many arguments');
       return 1;
     } else status = Number(BigInt.asUintN(8, BigInt(argv[1].trim())));
   }
@@ -182,26 +215,30 @@ const exit: Builtin = (ctx, argv) => {
 };
 
 const history: Builtin = (ctx, argv) => {
-  const entries = ctx.session.history;
+  const session = ctx.session;
+  const entries = session.history;
   const args = argv.slice(1);
   if (args[0] === '-c') {
     entries.length = 0;
+    session.historyBase = 0;
     return 0;
   }
   if (args.length > 1) {
-    builtinError(ctx, 'history: too many arguments');
+    builtinError(ctx, 'history', 'too many arguments');
     return 1;
   }
   let start = 0;
   if (args.length === 1) {
     if (!/^[0-9]+$/.test(args[0])) {
-      builtinError(ctx, `history: ${args[0]}: numeric argument required`);
+      builtinError(ctx, 'history', `${args[0]}: numeric argument required`);
       return 1;
     }
     start = Math.max(0, entries.length - Number(args[0]));
   }
+  // Entries keep the numbers they were given when older ones were dropped.
+  const base = session.historyBase ?? 0;
   const lines: string[] = [];
-  for (let i = start; i < entries.length; i++) lines.push(`${String(i + 1).padStart(5)}  ${entries[i]}\n`);
+  for (let i = start; i < entries.length; i++) lines.push(`${String(base + i + 1).padStart(5)}  ${entries[i]}\n`);
   ctx.out.stdout(lines.join(''));
   return 0;
 };
@@ -252,10 +289,14 @@ const type: Builtin = (ctx, argv) => {
     else {
       const path = commandPath(ctx.session, name);
       if (path) text += `${name} is ${path}\n`;
-      else {
+      else if (ctx.session.flavor !== 'bash') {
+        // dash and ash answer on standard output.
+        text += `${name}: not found\n`;
+        status = 127;
+      } else {
         ctx.out.stdout(text);
         text = '';
-        builtinError(ctx, `type: ${name}: not found`);
+        builtinError(ctx, 'type', `${name}: not found`);
         status = 1;
       }
     }
@@ -275,7 +316,7 @@ const command: Builtin = (ctx, argv) => {
         ctx.out.stdout(verbose ? `${name} is a shell ${SHELL_KEYWORDS.has(name) ? 'keyword' : 'builtin'}\n` : `${name}\n`);
       } else if (path) ctx.out.stdout(verbose ? `${name} is ${path}\n` : `${path}\n`);
       else {
-        if (verbose) builtinError(ctx, `command: ${name}: not found`);
+        if (verbose) builtinError(ctx, 'command', `${name}: not found`);
         status = 1;
       }
     }
@@ -297,14 +338,20 @@ const evalBuiltin: Builtin = (ctx, argv) => {
 const source: Builtin = (ctx, argv) => {
   const name = argv[0];
   const file = argv[1];
+  const flavor = ctx.session.flavor;
   if (file === undefined) {
-    builtinError(ctx, `${name}: filename argument required`);
+    // dash reads nothing and succeeds; ash fails without a word.
+    if (flavor === 'dash') return 0;
+    if (flavor === 'busybox') throw new LineAborted(2);
+    builtinError(ctx, name, 'filename argument required');
     ctx.out.stderr(`${name}: usage: ${name} filename [arguments]\n`);
     return 2;
   }
   const content = ctx.fs.readFile(resolvePath(ctx.session.cwd, file));
   if (isFsError(content)) {
-    builtinError(ctx, `${file}: ${errnoText(content)}`);
+    if (flavor === 'dash') specialError(ctx, name, `cannot open ${file}: ${content.errno === 'ENOENT' ? 'No such file' : errnoText(content)}`);
+    if (flavor === 'busybox') specialError(ctx, name, `can't open '${file}': ${errnoText(content)}`);
+    ctx.out.stderr(ctx.shell.message(`${file}: ${errnoText(content)}`));
     return 1;
   }
   return ctx.shell.runNested(content, ctx.io, 'source');
@@ -338,11 +385,16 @@ function shellQuote(value: string): string {
 
 const shift: Builtin = (ctx, argv) => {
   const count = argv[1] === undefined ? 1 : Number(argv[1]);
+  const flavor = ctx.session.flavor;
   if (!Number.isInteger(count) || count < 0) {
-    builtinError(ctx, `shift: ${argv[1]}: numeric argument required`);
+    if (flavor !== 'bash') specialError(ctx, 'shift', `Illegal number: ${argv[1]}`);
+    builtinError(ctx, 'shift', `${argv[1]}: numeric argument required`);
     return 1;
   }
-  if (count > ctx.shell.positionalParams.length) return 1;
+  if (count > ctx.shell.positionalParams.length) {
+    if (flavor === 'dash') specialError(ctx, 'shift', "can't shift that many");
+    return 1;
+  }
   ctx.shell.positionalParams = ctx.shell.positionalParams.slice(count);
   return 0;
 };
@@ -360,8 +412,17 @@ const read: Builtin = (ctx, argv) => {
   }
   for (const name of names) {
     if (!VALID_NAME.test(name)) {
-      builtinError(ctx, `read: \`${name}': not a valid identifier`);
-      return 1;
+      switch (ctx.session.flavor) {
+        case 'dash':
+          builtinError(ctx, 'read', `${name}: bad variable name`);
+          return 2;
+        case 'busybox':
+          appletError(ctx, `read: '${name}': bad variable name`);
+          return 1;
+        case 'bash':
+          builtinError(ctx, 'read', `\`${name}': not a valid identifier`);
+          return 1;
+      }
     }
   }
   const input = ctx.io.stdin;
@@ -387,12 +448,12 @@ const read: Builtin = (ctx, argv) => {
 function loopControl(kind: 'break' | 'continue'): Builtin {
   return (ctx, argv) => {
     if (!ctx.shell.insideLoop) {
-      if (ctx.session.flavor === 'bash') builtinError(ctx, `${kind}: only meaningful in a \`for', \`while', or \`until' loop`);
+      if (ctx.session.flavor === 'bash') builtinError(ctx, kind, `only meaningful in a \`for', \`while', or \`until' loop`);
       return 0;
     }
     const levels = argv[1] === undefined ? 1 : Number(argv[1]);
     if (!Number.isInteger(levels) || levels < 1) {
-      builtinError(ctx, `${kind}: ${argv[1]}: loop count out of range`);
+      builtinError(ctx, kind, `${argv[1]}: loop count out of range`);
       return 1;
     }
     throw new LoopSignal(kind, levels);

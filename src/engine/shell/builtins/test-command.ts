@@ -2,39 +2,53 @@
 
 import { isFsError, resolvePath } from '../vfs.ts';
 import type { BuiltinContext } from './registry.ts';
+import { appletError } from './common.ts';
 
 const UNARY = new Set(['-e', '-a', '-f', '-d', '-s', '-r', '-w', '-x', '-L', '-h', '-n', '-z', '-b', '-c', '-p', '-S', '-t', '-g', '-u', '-k', '-O', '-G', '-N']);
 const BINARY = new Set(['=', '==', '!=', '<', '>', '-eq', '-ne', '-lt', '-le', '-gt', '-ge', '-nt', '-ot', '-ef']);
 
-/** A problem that makes test answer 2 with a message. */
+/** A problem that makes test answer 2 with a message (bash's words; dash and ash word it from the details). */
 class TestError {
   readonly message: string;
-  constructor(message: string) {
+  /** A word that is not a number where one was needed. */
+  readonly number?: string;
+  /** Index of the first word left over after an expression. */
+  readonly leftover?: number;
+  constructor(message: string, details: { number?: string; leftover?: number } = {}) {
     this.message = message;
+    this.number = details.number;
+    this.leftover = details.leftover;
   }
 }
 
 export function runTest(ctx: BuiltinContext, argv: string[], name: 'test' | '['): number {
   let args = argv.slice(1);
+  const flavor = ctx.session.flavor;
   if (name === '[') {
     if (args[args.length - 1] !== ']') {
-      ctx.out.stderr(`${ctx.shell.prefix()}[: missing \`]'\n`);
+      if (flavor === 'busybox') appletError(ctx, 'missing ]');
+      else ctx.out.stderr(ctx.shell.message(flavor === 'dash' ? 'missing ]' : "missing `]'", '['));
       return 2;
     }
     args = args.slice(0, -1);
   }
   try {
-    return evaluate(ctx, args) ? 0 : 1;
+    return evaluate(ctx, args, 0) ? 0 : 1;
   } catch (error) {
-    if (error instanceof TestError) {
-      ctx.out.stderr(`${ctx.shell.prefix()}${name}: ${error.message}\n`);
-      return 2;
-    }
-    throw error;
+    if (!(error instanceof TestError)) throw error;
+    if (flavor === 'dash') {
+      // dash names the word before the one it could not place.
+      const text = error.number !== undefined ? `Illegal number: ${error.number}` : error.leftover !== undefined ? `${args[error.leftover - 1]}: unexpected operator` : error.message;
+      ctx.out.stderr(ctx.shell.message(text, name));
+    } else if (flavor === 'busybox') {
+      appletError(ctx, error.number !== undefined ? `${error.number}: bad number` : error.leftover !== undefined ? `${args[error.leftover]}: unknown operand` : error.message);
+    } else ctx.out.stderr(ctx.shell.message(error.message, name));
+    return 2;
   }
 }
 
-function evaluate(ctx: BuiltinContext, args: string[]): boolean {
+/** Evaluates `args`, which start at `offset` among test's operands (for the messages). */
+function evaluate(ctx: BuiltinContext, args: string[], offset: number): boolean {
   switch (args.length) {
     case 0:
       return false;
@@ -43,25 +57,25 @@ function evaluate(ctx: BuiltinContext, args: string[]): boolean {
     case 2:
       if (args[0] === '!') return args[1] === '';
       if (UNARY.has(args[0])) return unary(ctx, args[0], args[1]);
-      throw new TestError(`${args[0]}: unary operator expected`);
+      throw new TestError(`${args[0]}: unary operator expected`, { leftover: offset + 1 });
     case 3:
       if (BINARY.has(args[1])) return binary(ctx, args[0], args[1], args[2]);
       if (args[1] === '-a') return args[0] !== '' && args[2] !== '';
       if (args[1] === '-o') return args[0] !== '' || args[2] !== '';
-      if (args[0] === '!') return !evaluate(ctx, args.slice(1));
+      if (args[0] === '!') return !evaluate(ctx, args.slice(1), offset + 1);
       if (args[0] === '(' && args[2] === ')') return args[1] !== '';
-      throw new TestError(`${args[1]}: binary operator expected`);
+      throw new TestError(`${args[1]}: binary operator expected`, { leftover: offset + (UNARY.has(args[0]) ? 2 : 1) });
     case 4:
-      if (args[0] === '!') return !evaluate(ctx, args.slice(1));
-      if (args[0] === '(' && args[3] === ')') return evaluate(ctx, args.slice(1, 3));
-      return general(ctx, args);
+      if (args[0] === '!') return !evaluate(ctx, args.slice(1), offset + 1);
+      if (args[0] === '(' && args[3] === ')') return evaluate(ctx, args.slice(1, 3), offset + 1);
+      return general(ctx, args, offset);
     default:
-      return general(ctx, args);
+      return general(ctx, args, offset);
   }
 }
 
 /** The full grammar for longer expressions: `-o` binds looser than `-a`, `!` and parentheses tighter. */
-function general(ctx: BuiltinContext, args: string[]): boolean {
+function general(ctx: BuiltinContext, args: string[], offset: number): boolean {
   let index = 0;
   const or = (depth: number): boolean => {
     let value = and(depth);
@@ -111,7 +125,7 @@ function general(ctx: BuiltinContext, args: string[]): boolean {
     return arg !== '';
   };
   const value = or(0);
-  if (index < args.length) throw new TestError('too many arguments');
+  if (index < args.length) throw new TestError('too many arguments', { leftover: offset + index });
   return value;
 }
 
@@ -149,7 +163,7 @@ function unary(ctx: BuiltinContext, op: string, operand: string): boolean {
 
 function integer(text: string): bigint {
   const trimmed = text.trim();
-  if (!/^[+-]?[0-9]+$/.test(trimmed)) throw new TestError(`${text}: integer expression expected`);
+  if (!/^[+-]?[0-9]+$/.test(trimmed)) throw new TestError(`${text}: integer expression expected`, { number: text });
   return BigInt(trimmed);
 }
 
