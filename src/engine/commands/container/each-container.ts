@@ -27,6 +27,8 @@ export interface EachOptions {
   forgiveNotFound?: boolean;
   /** A last line after the failures, given the references that failed (`Error: failed to start containers: a, b`). */
   summary?: (failed: string[]) => string;
+  /** docker rm's own check: it trims `/` from each name before sending it, and refuses a name that leaves nothing. */
+  trimSlashes?: boolean;
 }
 
 /** Runs `operate` on each reference in order, as the parallel operations of docker/cli report them. */
@@ -43,14 +45,19 @@ export function eachContainer(
     if (options.inline) ctx.out.stderr(`${text}\n`);
     else errors.push(text);
   };
-  for (const reference of references) {
+  for (const typed of references) {
+    const reference = options.trimSlashes ? typed.replace(/^\/+|\/+$/g, '') : typed;
+    if (options.trimSlashes && reference === '') {
+      fail('container name cannot be empty', typed);
+      continue;
+    }
     const found = findContainer(ctx, reference);
     if (!found.ok) {
       if (options.forgiveNotFound && found.notFound) {
         ctx.out.stderr(`${found.text}\n`);
         continue;
       }
-      fail(found.text, reference);
+      fail(found.text, typed);
       continue;
     }
     const answer = operate(found.container, reference);
@@ -59,11 +66,11 @@ export function eachContainer(
         ctx.out.stderr(`Error response from daemon: ${answer.message}\n`);
         continue;
       }
-      fail(`Error response from daemon: ${answer.message}`, reference);
+      fail(`Error response from daemon: ${answer.message}`, typed);
       continue;
     }
     if (answer.line !== undefined) ctx.out.stdout(`${answer.line}\n`);
-    else if (options.echo !== false) ctx.out.stdout(`${reference}\n`);
+    else if (options.echo !== false) ctx.out.stdout(`${typed}\n`);
   }
   if (errors.length > 0) ctx.out.stderr(`${errors.join('\n')}\n`);
   if (failed.length > 0 && options.summary) ctx.out.stderr(`${options.summary(failed)}\n`);

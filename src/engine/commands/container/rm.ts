@@ -27,7 +27,7 @@ export const rmCommand: CommandDef = {
         const removed = removeContainer(ctx.state, reference, { force, volumes, out: ctx.out });
         return removed.ok ? { ok: true } : { ok: false, message: removed.message, notFound: removed.kind === 'notFound' };
       },
-      { forgiveNotFound: force },
+      { forgiveNotFound: force, trimSlashes: true },
     );
   },
 };
