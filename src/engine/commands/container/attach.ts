@@ -1,10 +1,10 @@
 // `docker container attach` (`docker attach`): attach local standard input, output, and error streams to a running container.
 
 import type { CommandDef } from '../../cli/command.ts';
-import { lookupContainer, reconcileContainers, stopContainer } from '../../daemon/containers.ts';
+import { reconcileContainers, stopContainer } from '../../daemon/containers.ts';
 import { isBareShell } from '../../programs/container-process.ts';
 import { enterShell, mainShellRecord } from '../../programs/shell-image.ts';
-import { daemonFailure } from '../status-error.ts';
+import { findContainer } from './each-container.ts';
 import { NOT_A_TTY, stdinIsNotATty } from './exec.ts';
 
 export const attachCommand: CommandDef = {
@@ -21,8 +21,11 @@ export const attachCommand: CommandDef = {
   supportedFlags: ['no-stdin', 'sig-proxy'],
   run(ctx, invocation) {
     reconcileContainers(ctx.state);
-    const found = lookupContainer(ctx.state, invocation.args[0]);
-    if (!found.ok) return daemonFailure(ctx, found.message);
+    const found = findContainer(ctx, invocation.args[0]);
+    if (!found.ok) {
+      ctx.out.stderr(`${found.text}\n`);
+      return 1;
+    }
     const { container } = found;
     if (container.status !== 'running' && container.status !== 'paused') {
       ctx.out.stderr('You cannot attach to a stopped container, start it first\n');

@@ -53,6 +53,11 @@ export const diffCommand: CommandDef = {
   supportedFlags: [],
   run(ctx, { args }) {
     reconcileContainers(ctx.state);
+    // docker/cli's diff checks the name itself, in its own words, before asking the daemon.
+    if (args[0] === '') {
+      ctx.out.stderr('Container name cannot be empty\n');
+      return 1;
+    }
     const found = findContainer(ctx, args[0]);
     if (!found.ok) {
       ctx.out.stderr(`${found.text}\n`);

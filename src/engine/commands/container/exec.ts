@@ -2,7 +2,7 @@
 
 import type { CommandDef } from '../../cli/command.ts';
 import type { CommandContext } from '../../exec/context.ts';
-import { lookupContainer, reconcileContainers } from '../../daemon/containers.ts';
+import { reconcileContainers } from '../../daemon/containers.ts';
 import { isBareShell, processEnvironment, runProcess, shellKindOf, startDirectory } from '../../programs/container-process.ts';
 import { runningProcesses } from '../../programs/container-commands.ts';
 import { replBanner, replKindOf, replRecord } from '../../programs/repl.ts';
@@ -11,6 +11,7 @@ import { containerFileSystem } from '../../daemon/container-fs.ts';
 import { isFsError, resolvePath } from '../../shell/vfs.ts';
 import type { ContainerRecord, MachineState } from '../../state/machine-state.ts';
 import { daemonFailure } from '../status-error.ts';
+import { findContainer } from './each-container.ts';
 import { listFlag, parseEnvFile } from './run-options.ts';
 
 /** docker/cli's `CheckTty`: a terminal was asked for, but the client's stdin is not one (a pipe, the headless sim). */
@@ -81,8 +82,11 @@ export const execCommand: CommandDef = {
       if (entry.includes('=')) extra.push(entry);
       else if (ctx.env[entry] !== undefined) extra.push(`${entry}=${ctx.env[entry]}`);
     }
-    const found = lookupContainer(ctx.state, reference);
-    if (!found.ok) return daemonFailure(ctx, found.message);
+    const found = findContainer(ctx, reference);
+    if (!found.ok) {
+      ctx.out.stderr(`${found.text}\n`);
+      return 1;
+    }
     const { container } = found;
     if (!detach && stdinIsNotATty(ctx, interactive, tty)) {
       ctx.out.stderr(NOT_A_TTY);

@@ -18,6 +18,8 @@ export const inspectCommand: CommandDef = {
   run(ctx, { flags, args }) {
     const format = typeof flags.format === 'string' ? flags.format : undefined;
     return writeInspect(ctx.out, format, args, (text) => {
+      // The API client answers an empty reference itself, as a missing image, without asking the daemon.
+      if (text === '') return { ok: false, message: 'Error: No such image: ' };
       const found = getImage(ctx.state, text);
       if (!found.ok) return { ok: false, message: `Error response from daemon: ${found.message}` };
       const json = imageInspectJson(found.image);

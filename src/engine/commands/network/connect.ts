@@ -23,6 +23,12 @@ export const connectCommand: CommandDef = {
   supportedFlags: ['alias', 'ip'],
   run(ctx, { flags, args }) {
     const [networkTerm, containerTerm] = args;
+    // The client refuses an empty name before it sends anything (docker/cli's trimID), the network's first.
+    const empty = networkTerm === '' ? 'network' : containerTerm === '' ? 'container' : undefined;
+    if (empty !== undefined) {
+      ctx.out.stderr(`invalid ${empty} name or ID: value is empty\n`);
+      return 1;
+    }
     const found = lookupContainer(ctx.state, containerTerm);
     if (!found.ok) return daemonFailure(ctx, found.message);
     const ip = typeof flags.ip === 'string' && flags.ip !== '' ? flags.ip : undefined;

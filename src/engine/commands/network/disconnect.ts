@@ -16,6 +16,12 @@ export const disconnectCommand: CommandDef = {
   supportedFlags: ['force'],
   run(ctx, { flags, args }) {
     const [networkTerm, containerTerm] = args;
+    // The client refuses an empty name before it sends anything (docker/cli's trimID), the network's first.
+    const empty = networkTerm === '' ? 'network' : containerTerm === '' ? 'container' : undefined;
+    if (empty !== undefined) {
+      ctx.out.stderr(`invalid ${empty} name or ID: value is empty\n`);
+      return 1;
+    }
     const found = lookupContainer(ctx.state, containerTerm);
     if (!found.ok) return daemonFailure(ctx, found.message);
     const disconnected = disconnectNetwork(ctx.state, found.container, networkTerm, flags.force === true);

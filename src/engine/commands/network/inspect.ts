@@ -18,6 +18,8 @@ export const inspectCommand: CommandDef = {
   run(ctx, { flags, args }) {
     const format = typeof flags.format === 'string' ? flags.format : undefined;
     return writeInspect(ctx.out, format, args, (term) => {
+      // The client refuses an empty name before it sends anything (docker/cli's trimID).
+      if (term === '') return { ok: false, message: 'invalid network name or ID: value is empty' };
       const found = lookupNetwork(ctx.state, term);
       if (!found.ok) return { ok: false, message: `Error response from daemon: ${found.message}` };
       const json = networkInspectJson(ctx.state, found.network);

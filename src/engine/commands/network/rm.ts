@@ -16,6 +16,12 @@ export const rmCommand: CommandDef = {
   run(ctx, { flags, args }) {
     let failed = false;
     for (const term of args) {
+      // The client refuses an empty name before it sends anything (docker/cli's trimID), even with -f.
+      if (term === '') {
+        ctx.out.stderr('invalid network name or ID: value is empty\n');
+        failed = true;
+        continue;
+      }
       const removed = removeNetwork(ctx.state, term);
       if (!removed.ok) {
         if (flags.force === true && removed.kind === 'notFound') continue;

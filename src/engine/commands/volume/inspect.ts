@@ -18,6 +18,8 @@ export const inspectCommand: CommandDef = {
   run(ctx, { flags, args }) {
     const format = typeof flags.format === 'string' ? flags.format : undefined;
     return writeInspect(ctx.out, format, args, (name) => {
+      // The client refuses an empty name before it sends anything (docker/cli's trimID).
+      if (name === '') return { ok: false, message: 'invalid volume name or ID: value is empty' };
       const found = getVolume(ctx.state, name);
       if (!found.ok) return { ok: false, message: `Error response from daemon: ${found.message}` };
       const json = volumeInspectJson(found.volume);

@@ -18,6 +18,11 @@ export const rmCommand: CommandDef = {
     // Each name is tried; failures are listed together at the end, without the usual `exit status` line.
     const errors: string[] = [];
     for (const name of args) {
+      // The client refuses an empty name before it sends anything (docker/cli's trimID), even with -f.
+      if (name === '') {
+        errors.push('invalid volume name or ID: value is empty');
+        continue;
+      }
       const removed = removeVolume(ctx.state, name, flags.force === true);
       if (!removed.ok) {
         errors.push(`Error response from daemon: ${removed.message}`);
