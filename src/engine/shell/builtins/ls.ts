@@ -267,11 +267,13 @@ function permissions(stat: FsStat): string {
   const kind = stat.type === 'dir' ? 'd' : stat.type === 'symlink' ? 'l' : '-';
   const mode = stat.mode;
   let text = kind;
-  for (const shift of [6, 3, 0]) {
+  // setuid, setgid and sticky take the place of an execute bit (`s`/`t`, capital when that bit is off), as GNU ls shows them.
+  for (const [shift, special, letter] of [[6, 0o4000, 's'], [3, 0o2000, 's'], [0, 0o1000, 't']] as const) {
     const bits = (mode >> shift) & 7;
     text += bits & 4 ? 'r' : '-';
     text += bits & 2 ? 'w' : '-';
-    text += bits & 1 ? 'x' : '-';
+    if (mode & special) text += bits & 1 ? letter : letter.toUpperCase();
+    else text += bits & 1 ? 'x' : '-';
   }
   return text;
 }
