@@ -332,7 +332,7 @@ function programFiles(tree: TreeBuilder, image: ImageRecord): void {
       tree.dir('/docker-entrypoint-initdb.d');
       for (const name of ['postgres', 'initdb', 'pg_ctl']) tree.file(`/usr/lib/postgresql/${major}/bin/${name}`, '', MODE_EXEC);
       for (const name of ['psql', 'pg_dump', 'pg_isready', 'createdb', 'dropdb']) tree.file(`/usr/bin/${name}`, '', MODE_EXEC);
-      tree.dir('/var/lib/postgresql/data', 0o1777).dir('/var/run/postgresql', 0o3775);
+      tree.dir('/var/lib/postgresql/data', 0o1777).dir('/var/run/postgresql', 0o3777);
       tree.append('/etc/passwd', 'postgres:x:999:999::/var/lib/postgresql:/bin/bash\n');
       break;
     }
