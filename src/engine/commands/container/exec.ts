@@ -92,8 +92,9 @@ export const execCommand: CommandDef = {
       ctx.out.stderr(NOT_A_TTY);
       return 1;
     }
-    if (container.status === 'paused') return daemonFailure(ctx, `container ${container.id} is paused, unpause the container before exec`);
-    if (container.status === 'restarting') return daemonFailure(ctx, `container ${container.id} is restarting, wait until the container is running`);
+    // moby's getActiveContainer: the paused error names the container as the client sent it, the restarting one by id.
+    if (container.status === 'paused') return daemonFailure(ctx, `Container ${reference} is paused, unpause the container before exec`);
+    if (container.status === 'restarting') return daemonFailure(ctx, `Container ${container.id} is restarting, wait until the container is running`);
     if (container.status !== 'running') return daemonFailure(ctx, `container ${container.id} is not running`);
     const user = stringFlag(flags.user) ?? '';
     const cwd = startDirectory(container, stringFlag(flags.workdir));
