@@ -112,7 +112,7 @@ interface StageState {
   stage: Stage;
   displayName: string;
   files: FsTree;
-  config: ImageConfig & { healthcheck?: string[]; shell: string[]; onBuild: string[] };
+  config: ImageConfig & { shell: string[]; onBuild: string[] };
   env: Map<string, string>;
   args: Map<string, string>;
   /** The stage's ARG declarations in order, as RUN rows list them (`|1 MODE=prod`). */
@@ -604,10 +604,13 @@ function runStep(run: BuildRun, state: StageState, instruction: Instruction, v: 
       if (!state.cmdSetHere) state.config.cmd = null;
       metadata(`ENTRYPOINT ${goQuotedList(state.config.entrypoint)}`);
       return;
-    case 'HEALTHCHECK':
-      state.config.healthcheck = instruction.test;
+    case 'HEALTHCHECK': {
+      // The image config keeps the durations in nanoseconds; unset ones (0) are left out, as the API omits them.
+      const { test, interval, timeout, startPeriod, startInterval, retries } = instruction;
+      state.config.healthcheck = { test, ...Object.fromEntries(Object.entries({ interval, timeout, startPeriod, startInterval, retries }).filter(([, value]) => value !== 0)) };
       metadata(healthcheckHistory(instruction));
       return;
+    }
     case 'SHELL':
       state.config.shell = instruction.values;
       metadata(`SHELL ${goList(instruction.values)}`);
@@ -1041,11 +1044,13 @@ function exportImage(run: BuildRun, state: StageState, tags: TagName[]): ImageRe
   };
   if (state.config.stopSignal) config.stopSignal = state.config.stopSignal;
   const extras: Record<string, unknown> = {};
-  if (state.config.healthcheck) extras.healthcheck = state.config.healthcheck;
+  if (state.config.healthcheck) extras.healthcheck = state.config.healthcheck.test;
   const layers = [...state.baseLayers, ...state.layers.map((layer) => layer.digest)];
   const history = state.history;
   // The base's rows are fixed by its layers, already hashed: the id stays a function of this build's own steps.
   const id = sha256Digest(JSON.stringify({ config, extras, layers, history: history.slice(state.baseHistoryLength) }));
+  // Set after the id is worked out: the id already counts the healthcheck (in `extras` and its history row).
+  if (state.config.healthcheck) config.healthcheck = state.config.healthcheck;
   const start = run.now;
   const exporting = vertex(trace, 'exporting to image', start);
   exporting.start = start;

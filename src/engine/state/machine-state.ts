@@ -22,8 +22,42 @@ export interface ImageConfig {
   labels: Record<string, string>;
   /** Signal `docker stop` sends first (`SIGQUIT` for nginx); null means SIGTERM. */
   stopSignal?: string | null;
+  /** The Dockerfile's HEALTHCHECK (`{ test: ['NONE'] }` for HEALTHCHECK NONE); absent when none was set. */
+  healthcheck?: HealthcheckConfig;
   /** Name of the scripted program in `programs/` that plays this image's processes. */
   program: string;
+}
+
+/**
+ * A healthcheck as image and container configs hold it (the API's HealthConfig): `test` is `['CMD', …]`,
+ * `['CMD-SHELL', script]`, `['NONE']`, or empty to inherit the image's. Durations in nanoseconds; absent or 0
+ * takes the image's value, then the daemon's default.
+ */
+export interface HealthcheckConfig {
+  test: string[];
+  interval?: number;
+  timeout?: number;
+  startPeriod?: number;
+  startInterval?: number;
+  retries?: number;
+}
+
+/** One probe's result as `State.Health.Log` keeps it (times in epoch ms). */
+export interface HealthcheckResult {
+  start: number;
+  end: number;
+  exitCode: number;
+  output: string;
+}
+
+/** `State.Health`: present once a container with a healthcheck has started. */
+export interface HealthState {
+  status: 'starting' | 'healthy' | 'unhealthy';
+  failingStreak: number;
+  /** The last five results, oldest first. */
+  log: HealthcheckResult[];
+  /** When the monitor runs its next probe (epoch ms); absent while no monitor runs (stopped or paused). */
+  nextProbeAt?: number;
 }
 
 export interface ImageRecord {
@@ -122,6 +156,8 @@ export interface ContainerRecord {
     stopSignal?: string;
     /** `--stop-timeout` in seconds; absent means the daemon's 10. */
     stopTimeout?: number;
+    /** Config.Healthcheck: the create request's merged over the image's; absent when neither has one. */
+    healthcheck?: HealthcheckConfig;
     /** Config.AttachStdin/Stdout/Stderr as the client asked (`docker run -d` attaches nothing). */
     attachStdin?: boolean;
     attachStdout?: boolean;
@@ -158,6 +194,8 @@ export interface ContainerRecord {
   restartBackoff?: number;
   /** When a running program will end on its own (`sleep 5`), and with which code. */
   scheduledExit?: { at: number; exitCode: number };
+  /** The health monitor's state (daemon/health.ts); absent until a container with a healthcheck starts. */
+  health?: HealthState;
 }
 
 export interface VolumeRecord {

@@ -5,7 +5,7 @@ import { imageChainIds, imageDiffIds, imageHistory } from '../../daemon/images.t
 import { goStruct } from '../../format/go-template.ts';
 import { ellipsis } from '../../format/text.ts';
 import { humanSize, humanSize4, humanDuration } from '../../format/units.ts';
-import type { ImageHistoryEntry, ImageRecord } from '../../state/machine-state.ts';
+import type { HealthcheckConfig, ImageHistoryEntry, ImageRecord } from '../../state/machine-state.ts';
 
 /** A time as encoding/json writes Go's time.Time in UTC, with nanoseconds when it has them. */
 function goTime(ms: number): string {
@@ -21,6 +21,18 @@ export function goUnixTimeString(ms: number): string {
 /** RFC 3339 in UTC to the second, as `docker history -H=false` and its CreatedAt print times. */
 function rfc3339Seconds(ms: number): string {
   return `${new Date(Math.floor(ms / 1000) * 1000).toISOString().slice(0, 19)}Z`;
+}
+
+/** Config.Healthcheck as the API encodes HealthConfig: each field left out when empty, durations in nanoseconds. */
+function healthcheckJson(check: HealthcheckConfig): Record<string, unknown> {
+  return {
+    Test: check.test.length > 0 ? [...check.test] : undefined,
+    Interval: check.interval || undefined,
+    Timeout: check.timeout || undefined,
+    StartPeriod: check.startPeriod || undefined,
+    StartInterval: check.startInterval || undefined,
+    Retries: check.retries || undefined,
+  };
 }
 
 function overlayId(chainId: string): string {
@@ -75,6 +87,7 @@ export function imageInspectJson(image: ImageRecord): Record<string, unknown> {
       StdinOnce: false,
       Env: [...config.env],
       Cmd: config.cmd ? [...config.cmd] : null,
+      Healthcheck: config.healthcheck ? healthcheckJson(config.healthcheck) : undefined,
       Image: '',
       Volumes: volumes,
       WorkingDir: config.workingDir,
