@@ -43,9 +43,7 @@ function commandOf(line: string): CommandDef | undefined {
  * Client-side checks a command makes once it runs (`docker: invalid containerPort: abc`) belong to
  * its `run`; these are where the simulated command still differs from the recording, and why.
  */
-const KNOWN_COMMAND_GAPS: Record<string, string> = {
-  'docker run --health-interval -1s x': 'run does not check that health durations are not negative',
-};
+const KNOWN_COMMAND_GAPS: Record<string, string> = {};
 
 describe('command-level client checks match the recorded client', () => {
   const commandFixtures = fixtures.filter((fixture) => !isCliLayerFixture(fixture));

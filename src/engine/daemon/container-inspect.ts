@@ -3,7 +3,7 @@
 import { goStruct } from '../format/go-template.ts';
 import { structTypeName } from '../format/go-value.ts';
 import { GO_ZERO_TIME, rfc3339Nano, subMillisecondNanos } from '../format/go-time.ts';
-import type { ContainerRecord, MachineState, MountRecord } from '../state/machine-state.ts';
+import type { ContainerRecord, HealthcheckConfig, MachineState, MountRecord } from '../state/machine-state.ts';
 import { writableLayerSize } from './containers.ts';
 import { dnsNames, isUserDefined } from './networks.ts';
 import { volumeMountpoint } from './volumes.ts';
@@ -75,11 +75,20 @@ function finish(value: unknown, view: 'json' | 'template'): unknown {
   const typeName = structTypeName(value);
   if (typeName === undefined) return value;
   const fields: Record<string, unknown> = {};
+  const omitted = new Set<string>();
   for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-    if (view === 'json' && isOmitEmpty(item) && (item.pointer ? item.value === null : isEmptyValue(item.value))) continue;
+    if (isOmitEmpty(item) && (item.pointer ? item.value === null : isEmptyValue(item.value))) {
+      if (view === 'json') continue;
+      omitted.add(key);
+    }
     fields[key] = finish(item, view);
   }
-  return goStruct(typeName, fields);
+  const struct = goStruct(typeName, fields);
+  // Templates still see an empty omitempty field, but `{{json .Config}}` leaves it out as encoding/json does.
+  if (omitted.size > 0) {
+    Object.defineProperty(struct, 'toJSON', { value: () => Object.fromEntries(Object.entries(fields).filter(([key]) => !omitted.has(key))), enumerable: false });
+  }
+  return struct;
 }
 
 function goMap<T>(entries: Iterable<[string, T]>): Map<string, T> {
@@ -250,6 +259,36 @@ function mountPoints(container: ContainerRecord) {
     );
 }
 
+/** Config.Healthcheck (`*container.HealthConfig`): every field omitted when empty, durations in nanoseconds. */
+export function healthConfigValue(check: HealthcheckConfig) {
+  return goStruct('*container.HealthConfig', {
+    Test: omitEmpty([...check.test]),
+    Interval: omitEmpty(check.interval ?? 0),
+    Timeout: omitEmpty(check.timeout ?? 0),
+    StartPeriod: omitEmpty(check.startPeriod ?? 0),
+    StartInterval: omitEmpty(check.startInterval ?? 0),
+    Retries: omitEmpty(check.retries ?? 0),
+  });
+}
+
+/** State.Health (`*container.Health`): the status, the failing streak and the last results, oldest first. */
+function healthValue(container: ContainerRecord) {
+  const health = container.health;
+  if (!health) return null;
+  return goStruct('*container.Health', {
+    Status: health.status,
+    FailingStreak: health.failingStreak,
+    Log: health.log.map((result) =>
+      goStruct('*container.HealthcheckResult', {
+        Start: time(result.start, `${container.id}:probe:${result.start}`),
+        End: time(result.end, `${container.id}:probe-end:${result.end}`),
+        ExitCode: result.exitCode,
+        Output: result.output,
+      }),
+    ),
+  });
+}
+
 function config(container: ContainerRecord) {
   const c = container.config;
   const anonymousVolumes = container.hostConfig.mounts.filter((mount) => mount.type === 'volume' && mount.anonymous);
@@ -266,7 +305,7 @@ function config(container: ContainerRecord) {
     StdinOnce: c.openStdin && (c.attachStdin ?? false),
     Env: [...c.env],
     Cmd: c.cmd === undefined ? (container.args.length > 0 ? [...container.args] : null) : c.cmd ? [...c.cmd] : null,
-    Healthcheck: omitNil(null),
+    Healthcheck: omitNil(c.healthcheck ? healthConfigValue(c.healthcheck) : null),
     ArgsEscaped: omitEmpty(false),
     Image: container.image,
     Volumes: anonymousVolumes.length > 0 ? goMap(anonymousVolumes.map((mount): [string, unknown] => [mount.destination, goStruct('struct {}', {})])) : null,
@@ -363,7 +402,7 @@ export function containerInspectDocument(state: MachineState, container: Contain
       Error: container.error ?? '',
       StartedAt: time(container.startedAt, `${container.id}:started:${container.startedAt}`),
       FinishedAt: time(container.finishedAt, `${container.id}:finished:${container.finishedAt}`),
-      Health: omitNil(null),
+      Health: omitNil(healthValue(container)),
     }),
     Image: container.imageId,
     ResolvConfPath: wasStarted ? `${dir}/resolv.conf` : '',

@@ -4,6 +4,7 @@ import type { ContainerRecord, MachineState } from '../state/machine-state.ts';
 import { isRunning, lookupContainer, writableLayerSize } from './containers.ts';
 import { resolveImage } from './images.ts';
 import { exactMatch, matchFilter, matchLabels, validateFilters, type FilterArgs } from './filters.ts';
+import { healthStatusOf } from './health.ts';
 import { lookupNetwork } from './networks.ts';
 
 /** moby's `acceptedPsFilterTags`. */
@@ -91,7 +92,7 @@ export function listContainers(state: MachineState, options: ListOptions): { ok:
     if (!matchLabels(filters, 'label', container.config.labels)) continue;
     if (exitCodes.length > 0 && !(container.status === 'exited' && container.startedAt !== 0 && exitCodes.includes(container.exitCode))) continue;
     if (ancestorFilter && !ancestors.has(container.imageId)) continue;
-    if (filters.has('health') && !exactMatch(filters, 'health', 'none')) continue;
+    if (filters.has('health') && !exactMatch(filters, 'health', healthStatusOf(container))) continue;
     if (isTask && [...isTask].every((value) => value === 'true' || value === '1')) continue;
     if (filters.has('network')) {
       const names = Object.keys(container.networks);

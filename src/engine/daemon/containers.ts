@@ -4,10 +4,20 @@ import { programFor } from '../programs/index.ts';
 import type { ProgramRuntime } from '../programs/program.ts';
 import { randomId } from '../state/random.ts';
 import { generateContainerName } from '../state/names.ts';
-import type { ContainerRecord, ImageRecord, MachineState, MountRecord, PortBinding } from '../state/machine-state.ts';
+import type { ContainerRecord, HealthcheckConfig, ImageRecord, MachineState, MountRecord, PortBinding } from '../state/machine-state.ts';
 import type { Output } from '../exec/context.ts';
 import { imageFilesUnder } from './container-fs.ts';
 import { daemonError, type DaemonError, type DaemonResult } from './errors.ts';
+import {
+  initHealthMonitor,
+  mergeHealthcheck,
+  nextProbeTime,
+  probeHealth,
+  resumeHealthMonitor,
+  skipSettledProbes,
+  stopHealthMonitor,
+  validateHealthcheck,
+} from './health.ts';
 import { attachAtCreate, connectOnStart, lookupNetwork, releaseOnStop } from './networks.ts';
 import { prepareContainerVolumes, releaseContainerVolumes } from './volumes.ts';
 
@@ -63,6 +73,8 @@ export interface ContainerSpec {
   networkAliases?: string[];
   /** The streams the client attaches (Config.AttachStdin/Stdout/Stderr); none for `docker run -d`. */
   attach?: { stdin: boolean; stdout: boolean; stderr: boolean };
+  /** `--health-*`, `--no-healthcheck` or Compose's `healthcheck:`, merged over the image's HEALTHCHECK. */
+  healthcheck?: HealthcheckConfig;
 }
 
 /** Where virtual time passes for daemon work: the command's output (so the next chunk waits) or the bare clock. */
@@ -126,9 +138,12 @@ function validPortRange(port: number): boolean {
 }
 
 /** What the daemon checks of a create request before it reserves a name (moby `verifyContainerSettings`). */
-type VerifiedSettings = Pick<ContainerSpec, 'restartPolicy' | 'autoRemove' | 'memory' | 'portBindings' | 'networkMode'>;
+type VerifiedSettings = Pick<ContainerSpec, 'restartPolicy' | 'autoRemove' | 'memory' | 'portBindings' | 'networkMode' | 'healthcheck'>;
 
 function verifySettings(state: MachineState, spec: VerifiedSettings): DaemonError | null {
+  // The container config's checks come before the host config's.
+  const healthError = validateHealthcheck(spec.healthcheck);
+  if (healthError) return daemonError('invalid', healthError);
   const policyError = validateRestartPolicy(spec.restartPolicy);
   if (policyError) return daemonError('invalid', policyError);
   if (spec.autoRemove && spec.restartPolicy.name !== 'no' && spec.restartPolicy.name !== '') {
@@ -188,6 +203,7 @@ export function createContainer(state: MachineState, spec: ContainerSpec): Daemo
     if (!exposed.includes(normalised)) exposed.push(normalised);
   }
   const networkMode = spec.networkMode === 'default' ? 'bridge' : spec.networkMode;
+  const healthcheck = mergeHealthcheck(image.config.healthcheck, spec.healthcheck);
   const container: ContainerRecord = {
     id,
     name,
@@ -217,6 +233,7 @@ export function createContainer(state: MachineState, spec: ContainerSpec): Daemo
       ...(spec.stopSignal ? { stopSignal: spec.stopSignal } : image.config.stopSignal ? { stopSignal: image.config.stopSignal } : {}),
       ...(spec.stopTimeout !== undefined ? { stopTimeout: spec.stopTimeout } : {}),
       ...(spec.attach ? { attachStdin: spec.attach.stdin, attachStdout: spec.attach.stdout, attachStderr: spec.attach.stderr } : {}),
+      ...(healthcheck ? { healthcheck } : {}),
     },
     hostConfig: {
       portBindings: networkMode === 'host' ? [] : spec.portBindings,
@@ -468,6 +485,7 @@ function runProgram(state: MachineState, container: ContainerRecord, ports: Port
     container.exitCode = 0;
     return failStart(state, container, message, exitCode);
   }
+  initHealthMonitor(state, container);
   const ended = outcome as { exited?: number; exitsAfter?: number; running?: boolean };
   if (typeof ended.exited === 'number') {
     processExited(state, container, ended.exited);
@@ -486,6 +504,7 @@ function runProgram(state: MachineState, container: ContainerRecord, ports: Port
  */
 export function processExited(state: MachineState, container: ContainerRecord, exitCode: number, exitOnNext = false): void {
   const ranFor = state.clock - container.startedAt;
+  stopHealthMonitor(container);
   container.exitCode = exitCode;
   container.finishedAt = state.clock;
   container.pid = 0;
@@ -527,18 +546,27 @@ export function finishContainer(state: MachineState, container: ContainerRecord,
 export function reconcileContainers(state: MachineState): void {
   const now = state.clock;
   for (let guard = 0; guard < 10_000; guard++) {
-    let next: { container: ContainerRecord; at: number; kind: 'exit' | 'restart' } | undefined;
+    let next: { container: ContainerRecord; at: number; kind: 'exit' | 'restart' | 'probe' } | undefined;
+    let nextLifecycle = now;
     for (const container of state.containers) {
       const exitAt = container.status === 'running' ? container.scheduledExit?.at : undefined;
       const restartAt = container.status === 'restarting' ? container.pendingRestart?.at : undefined;
       if (exitAt !== undefined && exitAt <= now && (!next || exitAt < next.at)) next = { container, at: exitAt, kind: 'exit' };
       if (restartAt !== undefined && restartAt <= now && (!next || restartAt < next.at)) next = { container, at: restartAt, kind: 'restart' };
+      for (const at of [exitAt, restartAt]) if (at !== undefined && at < nextLifecycle) nextLifecycle = at;
+    }
+    // Health probes run between those events; a settled monitor skips ahead to its last few before the next one.
+    for (const container of state.containers) {
+      skipSettledProbes(container, nextLifecycle);
+      const probeAt = nextProbeTime(container);
+      if (probeAt !== undefined && probeAt <= now && (!next || probeAt < next.at)) next = { container, at: probeAt, kind: 'probe' };
     }
     if (!next) break;
     // Each event happens at its own moment, so logs and timestamps carry the time it would have had.
     state.clock = next.at;
     if (next.kind === 'exit') processExited(state, next.container, next.container.scheduledExit?.exitCode ?? 0);
-    else restartByPolicy(state, next.container);
+    else if (next.kind === 'restart') restartByPolicy(state, next.container);
+    else probeHealth(state, next.container);
   }
   state.clock = now;
 }
@@ -643,6 +671,8 @@ export function stopContainerGracefully(state: MachineState, container: Containe
   const parsed = parseSignal(options.signal ?? stopSignalOf(container));
   if (!parsed.ok) return daemonError('invalid', parsed.message);
   container.manuallyStopped = true;
+  // containerStop ends the health monitor before it signals the process.
+  stopHealthMonitor(container);
   if (container.status === 'restarting') {
     container.status = 'exited';
     container.pendingRestart = undefined;
@@ -716,6 +746,8 @@ export function pauseContainer(state: MachineState, container: ContainerRecord):
   }
   if (container.status !== 'running') return daemonError('conflict', `container ${container.id} is not running`);
   container.status = 'paused';
+  // A paused container's health monitor stops, as it does on a stop.
+  stopHealthMonitor(container);
   void state;
   return { ok: true };
 }
@@ -724,7 +756,7 @@ export function unpauseContainer(state: MachineState, container: ContainerRecord
   if (!isRunning(container)) return daemonError('conflict', `container ${container.id} is not running`);
   if (container.status !== 'paused') return daemonError('conflict', `Container ${container.id} is not paused`);
   container.status = 'running';
-  void state;
+  resumeHealthMonitor(state, container);
   return { ok: true };
 }
 

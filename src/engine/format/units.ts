@@ -133,12 +133,13 @@ export type HealthStatus = 'starting' | 'healthy' | 'unhealthy';
 
 /**
  * The STATUS column of `docker ps`, as moby's `container/state.go` `State.String()` words it:
- * `Up 3 seconds`, `Up 2 hours (Paused)`, `Exited (0) 2 minutes ago`, `Created`…
+ * `Up 3 seconds`, `Up 2 hours (Paused)`, `Up 5 minutes (healthy)`, `Exited (0) 2 minutes ago`, `Created`…
+ * A running container with a health monitor's state shows it, unless `health` says otherwise.
  */
 export function containerStatusText(
-  container: Pick<ContainerRecord, 'status' | 'startedAt' | 'finishedAt' | 'exitCode'>,
+  container: Pick<ContainerRecord, 'status' | 'startedAt' | 'finishedAt' | 'exitCode'> & Partial<Pick<ContainerRecord, 'health'>>,
   nowMs: number,
-  health?: HealthStatus,
+  health: HealthStatus | undefined = container.health?.status,
 ): string {
   const upFor = (): string => humanDuration(nowMs - container.startedAt);
   switch (container.status) {

@@ -7,7 +7,7 @@ import { findImageByTag, resolveImage } from '../../daemon/images.ts';
 import { pullImage } from '../../daemon/pull.ts';
 import { parseReference } from '../../registry/reference.ts';
 import { isFsError, normalizePath } from '../../shell/vfs.ts';
-import type { ContainerRecord, ImageRecord, MountRecord, PortBinding } from '../../state/machine-state.ts';
+import type { ContainerRecord, HealthcheckConfig, ImageRecord, MountRecord, PortBinding } from '../../state/machine-state.ts';
 import { listFlag, parseEnvFile, parseMount, parsePublish, parseRestartPolicy, parseVolume } from './run-options.ts';
 
 /**
@@ -33,6 +33,41 @@ function resolvePath(ctx: CommandContext, path: string): string {
 }
 
 export type CreateOptions = Options;
+
+function numberFlag(invocation: Invocation, name: string): number {
+  const value = invocation.flags[name];
+  return typeof value === 'number' ? value : 0;
+}
+
+/**
+ * docker/cli's healthcheck options: `--no-healthcheck` is `["NONE"]`, any `--health-*` makes a config (its test
+ * `CMD-SHELL` when `--health-cmd` is given, else empty so the image's is kept); durations go as nanoseconds.
+ */
+function parseHealthOptions(invocation: Invocation): { ok: true; value: HealthcheckConfig | undefined } | CreateFailure {
+  const command = stringFlag(invocation, 'health-cmd') ?? '';
+  const durations = {
+    interval: numberFlag(invocation, 'health-interval'),
+    timeout: numberFlag(invocation, 'health-timeout'),
+    startPeriod: numberFlag(invocation, 'health-start-period'),
+    startInterval: numberFlag(invocation, 'health-start-interval'),
+  };
+  const retries = numberFlag(invocation, 'health-retries');
+  const given = command !== '' || Object.values(durations).some((ms) => ms !== 0) || retries !== 0;
+  if (invocation.flags['no-healthcheck'] === true) {
+    if (given) return client('--no-healthcheck conflicts with --health-* options');
+    return { ok: true, value: { test: ['NONE'] } };
+  }
+  if (!given) return { ok: true, value: undefined };
+  if (durations.interval < 0) return client('--health-interval cannot be negative');
+  if (durations.timeout < 0) return client('--health-timeout cannot be negative');
+  if (retries < 0) return client('--health-retries cannot be negative');
+  if (durations.startPeriod < 0) return client('--health-start-period cannot be negative');
+  if (durations.startInterval < 0) return client('--health-start-interval cannot be negative');
+  const value: HealthcheckConfig = { test: command !== '' ? ['CMD-SHELL', command] : [] };
+  for (const [field, ms] of Object.entries(durations) as [keyof typeof durations, number][]) if (ms !== 0) value[field] = Math.round(ms * 1_000_000);
+  if (retries !== 0) value.retries = retries;
+  return { ok: true, value };
+}
 
 /** docker/cli's `parse()` of the create flags: what it refuses before talking to the daemon, in its order. */
 export function parseCreateOptions(ctx: CommandContext, invocation: Invocation): { ok: true; options: CreateOptions } | CreateFailure {
@@ -95,6 +130,8 @@ export function parseCreateOptions(ctx: CommandContext, invocation: Invocation):
   if (autoRemove && restart.value.name !== 'no' && restart.value.name !== '') {
     return client('conflicting options: cannot specify both --restart and --rm');
   }
+  const health = parseHealthOptions(invocation);
+  if (!health.ok) return health;
   const labels: Record<string, string> = {};
   for (const label of listFlag(flags.label)) {
     const eq = label.indexOf('=');
@@ -126,6 +163,7 @@ export function parseCreateOptions(ctx: CommandContext, invocation: Invocation):
       expose,
       stopSignal: stringFlag(invocation, 'stop-signal'),
       stopTimeout,
+      ...(health.value ? { healthcheck: health.value } : {}),
       // Without -a the client attaches stdout and stderr, and stdin with -i; `run -d` takes them back.
       attach: detachedRun(invocation)
         ? { stdin: false, stdout: false, stderr: false }

@@ -156,8 +156,9 @@ export const runCommand: CommandDef = {
   // What create-flow and run read; memory, labels, user, hostname and the stop settings are recorded and shown by inspect.
   // Content trust is not simulated and skipping it is Docker's default, so the flag changes nothing.
   supportedFlags: [
-    'detach', 'disable-content-trust', 'entrypoint', 'env', 'env-file', 'expose', 'hostname', 'interactive', 'label', 'memory',
-    'mount', 'name', 'network', 'network-alias', 'publish', 'publish-all', 'pull', 'quiet', 'restart', 'rm', 'sig-proxy',
+    'detach', 'disable-content-trust', 'entrypoint', 'env', 'env-file', 'expose', 'health-cmd', 'health-interval', 'health-retries',
+    'health-start-interval', 'health-start-period', 'health-timeout', 'hostname', 'interactive', 'label', 'memory', 'mount', 'name',
+    'network', 'network-alias', 'no-healthcheck', 'publish', 'publish-all', 'pull', 'quiet', 'restart', 'rm', 'sig-proxy',
     'stop-signal', 'stop-timeout', 'tmpfs', 'tty', 'user', 'volume', 'workdir',
   ],
   run(ctx, invocation) {
