@@ -11,6 +11,7 @@ import {
   createContainer,
   isRunning,
   lookupContainer,
+  reconcileContainers,
   removeContainerRecord,
   startContainer,
   stopContainerGracefully,
@@ -24,7 +25,7 @@ import { Output, type CommandContext } from '../exec/context.ts';
 import { lookupImage } from '../registry/hub.ts';
 import { parseReference } from '../registry/reference.ts';
 import { isFsError, resolvePath } from '../shell/vfs.ts';
-import type { ContainerRecord, ImageRecord, MountRecord, PortBinding } from '../state/machine-state.ts';
+import type { ContainerRecord, HealthcheckConfig, ImageRecord, MountRecord, PortBinding } from '../state/machine-state.ts';
 import type { ComposeEngine, PulledLayer, StepResult } from './apply.ts';
 import { containerLabels, containerName, LABEL, networkLabels, serviceImageName, volumeLabels } from './labels.ts';
 import { findService, type ComposeProject, type ComposeService } from './model.ts';
@@ -40,12 +41,14 @@ export const STEP_TIME = {
   removeImage: 20,
 } as const;
 
-/** BuildKit's notice before Compose 2.36 builds without bake (docker/compose pkg/compose/build.go). */
-/** How long a healthcheck's probe (`pg_isready`) takes before its result counts. */
-const HEALTH_PROBE_TIME = 60;
+/** Compose asks the daemon about a dependency it waits for every 500 ms (waitDependencies' ticker). */
+const DEPENDENCY_POLL = 500;
+/** A wait longer than this (virtual hours) would never end in real Compose either; the simulation gives up. */
+const DEPENDENCY_POLL_LIMIT = 7200;
 
 const SOLVE_FAILURE = 'ERROR: failed to solve: ';
 
+/** BuildKit's notice before Compose 2.36 builds without bake (docker/compose pkg/compose/build.go). */
 export const BAKE_HINT = 'Compose can now delegate builds to bake for better performance.\n To do so, set COMPOSE_BAKE=true.\n';
 
 export interface AdapterOptions {
@@ -81,6 +84,20 @@ export function portBindings(service: ComposeService): PortBinding[] {
     }
   }
   return bindings;
+}
+
+/** `ToMobyHealthCheck`: the service's healthcheck as the container config holds it (`disable` makes it NONE). */
+export function mobyHealthcheck(service: ComposeService): HealthcheckConfig | undefined {
+  const check = service.healthcheck;
+  if (!check) return undefined;
+  const config: HealthcheckConfig = { test: check.disable ? ['NONE'] : [...check.test] };
+  const durations = { interval: check.interval, timeout: check.timeout, startPeriod: check.startPeriod, startInterval: check.startInterval };
+  for (const [field, text] of Object.entries(durations) as [keyof typeof durations, string | undefined][]) {
+    const ns = durationMs(text, 0) * 1_000_000;
+    if (ns !== 0) config[field] = ns;
+  }
+  if (check.retries) config.retries = check.retries;
+  return config;
 }
 
 function restartPolicy(text: string | undefined): ContainerSpec['restartPolicy'] {
@@ -177,6 +194,7 @@ export function createServiceContainer(
     ...(service.hostname ? { hostname: service.hostname } : {}),
     expose: service.expose,
     ...(service.stopSignal ? { stopSignal: service.stopSignal } : {}),
+    ...(service.healthcheck ? { healthcheck: mobyHealthcheck(service) } : {}),
   };
   const created = createContainer(state, spec);
   if (!created.ok) return { ok: false, message: `Error response from daemon: ${created.message}` };
@@ -335,19 +353,21 @@ export function composeEngine(ctx: CommandContext, project: ComposeProject, opti
     },
 
     waitHealthy(name) {
-      const record = container(name);
-      if (!record) return { ok: false, message: `Error response from daemon: No such container: ${name}` };
-      if (!isRunning(record)) return { ok: false, message: `dependency failed to start: container ${name} exited (${record.exitCode})` };
-      const service = findService(project, record.config.labels[LABEL.service] ?? '');
-      const check = service?.healthcheck;
-      // Without a healthcheck Compose falls back to the container running (isServiceHealthy's fallbackRunning).
-      if (!check || check.disable || check.test[0] === 'NONE') return { ok: true, durationMs: 0 };
-      // The first probe runs one interval after the start (start_interval inside the start period); it passes.
-      const interval = durationMs(check.startPeriod ? (check.startInterval ?? check.interval) : check.interval, 30_000);
-      const healthyAt = record.startedAt + interval + HEALTH_PROBE_TIME;
-      const waited = Math.max(0, healthyAt - state.clock);
-      state.clock += waited;
-      return { ok: true, durationMs: waited };
+      if (!container(name)) return { ok: false, message: `Error response from daemon: No such container: ${name}` };
+      const start = state.clock;
+      // isServiceHealthy at each tick, while the daemon's health monitor probes the container in virtual time.
+      for (let tick = 0; tick < DEPENDENCY_POLL_LIMIT * 2; tick++) {
+        state.clock += DEPENDENCY_POLL;
+        reconcileContainers(state);
+        const record = container(name);
+        if (!record) return { ok: false, message: `Error response from daemon: No such container: ${name}` };
+        const failed = (reason: string): StepResult => ({ ok: false, message: `dependency failed to start: container ${name} ${reason}` });
+        if (record.status === 'exited') return failed(`exited (${record.exitCode})`);
+        if (!record.health) return failed('has no healthcheck configured');
+        if (record.health.status === 'unhealthy') return failed('is unhealthy');
+        if (record.health.status === 'healthy') return { ok: true, durationMs: state.clock - start };
+      }
+      return { ok: false, message: 'timeout waiting for dependencies' };
     },
 
     waitCompleted(name) {

@@ -1,9 +1,10 @@
-// The images' own tools on their PATH: python and pip, node and npm, nginx, redis-cli, psql, apt-get.
+// The images' own tools on their PATH: python and pip, node and npm, nginx, redis-cli, psql, pg_isready, apt-get.
 
 import { programsFromAptInstalls, runAptGet, runNpm } from '../builder/package-managers.ts';
 import { containerFileSystem, imageOf } from '../daemon/container-fs.ts';
 import type { Program } from '../shell/session.ts';
 import type { ContainerRecord, MachineState } from '../state/machine-state.ts';
+import { connect, resolveHost } from './network.ts';
 import { nodeCommand } from './node.ts';
 import { pipCommand, pythonCommand } from './python.ts';
 import { replayTimedLines } from './timed-lines.ts';
@@ -118,6 +119,63 @@ function psqlCommand(state: MachineState, container: ContainerRecord): Program {
   };
 }
 
+/**
+ * pg_isready: whether a PostgreSQL server accepts connections, answered with libpq's PQping. Without `-h` it
+ * asks the server behind the container's own socket; `-h NAME` goes over the network. Exit 0 accepting,
+ * 2 no response, 3 when the options make no attempt.
+ */
+function pgIsReadyCommand(state: MachineState, container: ContainerRecord): Program {
+  return (ctx, argv) => {
+    let host = '';
+    let port = '5432';
+    let quiet = false;
+    const args = argv.slice(1);
+    for (let index = 0; index < args.length; index++) {
+      const arg = args[index];
+      const value = (short: string, long: string): string | undefined => {
+        if (arg === short || arg === long) return args[++index] ?? '';
+        if (arg.startsWith(`${long}=`)) return arg.slice(long.length + 1);
+        if (arg.startsWith(short) && arg.length > short.length) return arg.slice(short.length);
+        return undefined;
+      };
+      if (arg === '--version' || arg === '-V') {
+        const full = envVersion(state, container, 'PG_VERSION', '16.9-1.pgdg120+1');
+        ctx.out.stdout(`pg_isready (PostgreSQL) ${full.split('-')[0]} (Debian ${full})\n`);
+        return 0;
+      }
+      if (arg === '-q' || arg === '--quiet') {
+        quiet = true;
+        continue;
+      }
+      const hostValue = value('-h', '--host');
+      if (hostValue !== undefined) {
+        host = hostValue;
+        continue;
+      }
+      const portValue = value('-p', '--port');
+      if (portValue !== undefined) {
+        port = portValue;
+        continue;
+      }
+      // -U, -d and -t change nothing a ping needs; their values are skipped with them.
+      if (['-U', '-d', '-t', '--username', '--dbname', '--timeout'].includes(arg)) index++;
+    }
+    const shown = `${host === '' ? '/var/run/postgresql' : host}:${port}`;
+    const report = (text: string, code: number) => {
+      if (!quiet) ctx.out.stdout(`${shown} - ${text}\n`);
+      return code;
+    };
+    if (!/^\d+$/.test(port)) return report('no attempt', 3);
+    const local = host === '' || host.startsWith('/');
+    const address = local ? '127.0.0.1' : resolveHost(state, container, host);
+    if (address === null) return report('no response', 2);
+    ctx.out.wait(3);
+    const reached = connect(state, container, address, Number(port));
+    // A server listens only once it has initialised; then it accepts connections.
+    return reached.kind === 'open' ? report('accepting connections', 0) : report('no response', 2);
+  };
+}
+
 function postgresCommand(state: MachineState, container: ContainerRecord): Program {
   return (ctx, argv) => {
     const full = envVersion(state, container, 'PG_VERSION', '16.9-1.pgdg120+1');
@@ -176,6 +234,8 @@ export function imageToolCommand(state: MachineState, container: ContainerRecord
       return redisServerCommand(state, container);
     case 'psql':
       return psqlCommand(state, container);
+    case 'pg_isready':
+      return pgIsReadyCommand(state, container);
     case 'postgres':
       return postgresCommand(state, container);
     case 'apt-get':
