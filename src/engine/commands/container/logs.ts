@@ -4,6 +4,7 @@ import type { CommandDef } from '../../cli/command.ts';
 import { parseGoDuration } from '../../cli/values.ts';
 import { isRunning, reconcileContainers, waitForScheduledExit } from '../../daemon/containers.ts';
 import { rfc3339NanoFixed, subMillisecondNanos } from '../../format/go-time.ts';
+import { parseGoTime } from '../../format/go-time-parse.ts';
 import type { ContainerRecord, LogEntry } from '../../state/machine-state.ts';
 import { findContainer } from './each-container.ts';
 
@@ -28,21 +29,27 @@ function logLines(container: ContainerRecord): LogLine[] {
 }
 
 /**
- * docker/cli's `GetTimestamp`: a Go duration before now (whole seconds), an RFC 3339 time or date, or Unix
- * seconds. Returns epoch ms, or the parse error the client prints.
+ * docker/cli's `GetTimestamp`: a Go duration before now (whole seconds), a time in the layout its shape
+ * asks for (local unless it names a zone), or Unix seconds. Returns epoch ms, or the error the client prints.
  */
 export function parseLogTime(value: string, now: number): { ok: true; ms: number } | { ok: false; message: string } {
   const duration = parseGoDuration(value);
   if (value !== '0' && duration.ok) return { ok: true, ms: Math.floor((now - duration.value) / 1000) * 1000 };
   const local = !/[zZ+]/.test(value) && (value.match(/-/g) ?? []).length !== 3;
-  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2})(?::(\d{2})(?::(\d{2})(\.\d{1,9})?)?)?)?(Z|[+-]\d{2}:\d{2})?$/i.exec(value);
-  if (iso) {
-    const [, year, month, day, hour = '00', minute = '00', second = '00', fraction = '', zone = ''] = iso;
-    const text = `${year}-${month}-${day}T${hour}:${minute}:${second}${fraction.slice(0, 4)}${local ? 'Z' : zone.toUpperCase()}`;
-    const ms = Date.parse(text);
-    if (!Number.isNaN(ms)) return { ok: true, ms };
+  const zone = local ? '' : 'Z07:00';
+  let layout = `2006-01-02${zone}`;
+  if (value.includes('.')) layout = `2006-01-02T15:04:05.999999999${zone}`;
+  else if (value.includes('T')) {
+    let colons = (value.match(/:/g) ?? []).length;
+    // A `+hh:mm` offset brings a colon of its own.
+    if (!local && !/[zZ]/.test(value) && colons > 0) colons--;
+    layout = `2006-01-02T${colons === 0 ? '15' : colons === 1 ? '15:04' : '15:04:05'}${zone}`;
   }
-  if (value.includes('-')) return { ok: false, message: `parsing time ${JSON.stringify(value)} as ${JSON.stringify('2006-01-02T15:04:05Z07:00')}: cannot parse ${JSON.stringify(value)} as ${JSON.stringify('2006')}` };
+  // The simulated host keeps UTC, so a local time is a UTC one.
+  const parsed = parseGoTime(layout, value);
+  if (parsed.ok) return { ok: true, ms: parsed.ms };
+  // With a dash it was meant as a date: Go's parse error stands.
+  if (value.includes('-')) return { ok: false, message: parsed.message };
   if (/^\d+(\.\d{1,9})?$/.test(value)) return { ok: true, ms: Math.floor(Number(value) * 1000) };
   return { ok: false, message: `failed to parse value as time or duration: ${JSON.stringify(value)}` };
 }
