@@ -378,16 +378,19 @@ export function programsFromAptInstalls(tree: FsTree): Set<string> {
   return programs;
 }
 
-/** apt's kB figures: decimal, no fraction (`Need to get 2345 kB of archives.`). */
-function aptKb(bytes: number): string {
-  if (bytes >= 10_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`;
-  return `${Math.round(bytes / 1000)} kB`;
-}
-
-function aptPackageSize(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  if (bytes >= 10_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`;
-  return bytes >= 100_000 ? `${Math.round(bytes / 1000)} kB` : `${(bytes / 1000).toFixed(1)} kB`;
+/**
+ * apt's SizeToStr, for sizes and rates alike: decimal units, no fraction from 100 up, one below
+ * (`756 B`, `6924 B`, `55.4 kB`, `8793 kB`, `12.5 MB`).
+ */
+function aptSize(bytes: number): string {
+  const units = ['', 'k', 'M', 'G', 'T'];
+  let size = bytes;
+  let unit = 0;
+  while (unit < units.length - 1 && !(size < 100 && unit !== 0) && size >= 10_000) {
+    size /= 1000;
+    unit++;
+  }
+  return `${size < 100 && unit !== 0 ? size.toFixed(1) : size.toFixed(0)} ${units[unit]}B`;
 }
 
 /** Lists package names as apt does: two-space indent, wrapped before 80 columns. */
@@ -500,19 +503,20 @@ export function runAptGet(request: AptRequest): ProgramResult {
   const download = chosen.reduce((sum, pkg) => sum + pkg.bytes, 0);
   const installed = chosen.reduce((sum, pkg) => sum + pkg.installed, 0);
   out.line(`0 upgraded, ${chosen.length} newly installed, 0 to remove and 0 not upgraded.`);
-  out.line(`Need to get ${aptKb(download)} of archives.`);
-  out.line(`After this operation, ${aptKb(installed)} of additional disk space will be used.`);
+  out.line(`Need to get ${aptSize(download)} of archives.`);
+  out.line(`After this operation, ${aptSize(installed)} of additional disk space will be used.`);
   if (!assumeYes) {
     out.line('Do you want to continue? [Y/n] Abort.');
     return finish(1);
   }
   chosen.forEach((pkg, index) => {
     out.wait(30 + Math.round(pkg.bytes / 20_000));
-    out.line(`Get:${index + 1} http://deb.debian.org/debian bookworm/main amd64 ${pkg.name} amd64 ${pkg.version} [${aptPackageSize(pkg.bytes)}]`);
+    out.line(`Get:${index + 1} http://deb.debian.org/debian bookworm/main amd64 ${pkg.name} amd64 ${pkg.version} [${aptSize(pkg.bytes)}]`);
   });
   out.line('debconf: delaying package configuration, since apt-utils is not installed');
   const seconds = Math.max(1, Math.round(download / 20_000_000));
-  out.line(`Fetched ${aptKb(download)} in ${download < 10_000_000 ? 0 : seconds}s (${(download / 1000 / Math.max(seconds, 0.4) / 1000).toFixed(1)} MB/s)`);
+  // The rate goes through apt's SizeToStr like the sizes do: `1725 kB/s`, `12.5 MB/s`.
+  out.line(`Fetched ${aptSize(download)} in ${download < 10_000_000 ? 0 : seconds}s (${aptSize(Math.round(download / Math.max(seconds, 0.4)))}/s)`);
   // One dpkg run unpacks them all: it reads its database once; archives are numbered only when there are several.
   chosen.forEach((pkg, index) => {
     const archive = `${pkg.name}_${pkg.version.replace(':', '%3a')}_amd64.deb`;

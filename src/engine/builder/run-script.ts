@@ -527,7 +527,7 @@ function runCommand(state: ShellState, command: SimpleCommand): number {
       break;
     case 'apt-get':
     case 'apt':
-      if (base === 'apt') emit(state, '\nWARNING: apt does not have a stable CLI interface. Use with caution in scripts.\n');
+      if (base === 'apt') emit(state, '\nWARNING: apt does not have a stable CLI interface. Use with caution in scripts.\n\n');
       status = absorb(state, runAptGet({ args, files: state.files }));
       break;
     case 'npm':

@@ -188,6 +188,8 @@ function postgresCommand(state: MachineState, container: ContainerRecord): Progr
   };
 }
 
+const APT_PROGRESS_LINES = new Set(['Reading package lists...', 'Building dependency tree...', 'Reading state information...']);
+
 function aptGetCommand(state: MachineState, container: ContainerRecord): Program {
   return (ctx, argv) => {
     const fs = containerFileSystem(state, container);
@@ -196,6 +198,10 @@ function aptGetCommand(state: MachineState, container: ContainerRecord): Program
     for (const name of programsFromAptInstalls(fs.tree)) {
       if (!fs.tree[`/usr/bin/${name}`]) fs.tree[`/usr/bin/${name}`] = { type: 'file', content: '', mode: 0o755, mtime: state.clock };
     }
+    // apt's CheckIfCalledByScript: `apt` itself (argv[0] of at most 4 characters), writing to no terminal.
+    if (!ctx.tty && argv[0] === 'apt') ctx.out.stderr('\nWARNING: apt does not have a stable CLI interface. Use with caution in scripts.\n\n');
+    // On a terminal apt's progress lines end with `... Done`; the builder's lines are the piped form.
+    if (ctx.tty) result.lines = result.lines.map((line) => (APT_PROGRESS_LINES.has(line.text) ? { ...line, text: `${line.text} Done` } : line));
     return replayTimedLines(ctx, result);
   };
 }
