@@ -62,7 +62,8 @@ export function runningProcesses(state: MachineState, container: ContainerRecord
       tty: shell.tty ? `pts/${terminal++}` : '?',
       vsz: 4588,
       rss: 3840,
-      stat: 'Ss',
+      // A shell waiting at its prompt is its terminal's foreground process group (`+`).
+      stat: shell.tty ? 'Ss+' : 'Ss',
       started: state.clock,
     });
   }
@@ -81,9 +82,10 @@ export function processTable(state: MachineState, container: ContainerRecord, in
     else processes.push({ ...self, pid: invoker.pid });
     return processes;
   }
-  if (!processes.some((process) => process.pid === invoker.pid)) {
-    processes.push({ pid: invoker.pid, ppid: 0, user: 'root', comm: invoker.comm, args: invoker.comm, tty: invoker.tty, vsz: 2576, rss: 1536, stat: 'Ss', started: state.clock });
-  }
+  const shell = processes.find((process) => process.pid === invoker.pid);
+  // The shell that runs ps has handed its terminal to ps: ps is the foreground group now, not the shell.
+  if (shell) shell.stat = shell.stat.replace('+', '');
+  else processes.push({ pid: invoker.pid, ppid: 0, user: 'root', comm: invoker.comm, args: invoker.comm, tty: invoker.tty, vsz: 2576, rss: 1536, stat: 'Ss', started: state.clock });
   processes.push({ ...self, pid: Math.max(...processes.map((process) => process.pid)) + 8, ppid: invoker.pid });
   return processes;
 }
