@@ -70,3 +70,18 @@ describe("dash's messages", () => {
     expect(run(machine, "printf 'echo a\\nfoo\\n' | docker run -i --rm ubuntu sh")).toEqual({ stdout: 'a\n', stderr: 'sh: 2: foo: not found\n', exitCode: 127 });
   });
 });
+
+describe("BusyBox's applets in Alpine and BusyBox images, GNU coreutils in Debian and Ubuntu", () => {
+  it('word a missing file as BusyBox does, with its statuses', () => {
+    const machine = machineWith('alpine', 'busybox', 'ubuntu');
+    expect(run(machine, 'docker run --rm alpine ls /nope')).toEqual({ stdout: '', stderr: 'ls: /nope: No such file or directory\n', exitCode: 1 });
+    expect(run(machine, 'docker run --rm busybox cat /nope')).toEqual({ stdout: '', stderr: "cat: can't open '/nope': No such file or directory\n", exitCode: 1 });
+    expect(run(machine, "docker run --rm alpine sh -c 'rm /nope; mkdir /etc'").stderr).toBe("rm: can't remove '/nope': No such file or directory\nmkdir: can't create directory '/etc': File exists\n");
+    expect(run(machine, 'docker run --rm ubuntu ls /nope')).toEqual({ stdout: '', stderr: "ls: cannot access '/nope': No such file or directory\n", exitCode: 2 });
+  });
+
+  it("list a folder in BusyBox's -l format", () => {
+    const machine = machineWith('alpine');
+    expect(run(machine, 'docker run --rm alpine ls -ld /tmp').stdout).toBe('drwxrwxrwt    2 root     root          4096 May 30  2025 /tmp\n');
+  });
+});

@@ -27,7 +27,7 @@ interface LsOptions {
   recursive: boolean;
 }
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 const SIX_MONTHS_MS = (365.2425 / 2) * 24 * 3600 * 1000;
 const TAB_SIZE = 8;
 const MIN_COLUMN_WIDTH = 3;
@@ -263,7 +263,7 @@ function isWide(code: number): boolean {
   return (code >= 0x1100 && code <= 0x115f) || (code >= 0x2e80 && code <= 0xa4cf) || (code >= 0xac00 && code <= 0xd7a3) || (code >= 0xf900 && code <= 0xfaff) || (code >= 0xfe30 && code <= 0xfe4f) || (code >= 0xff00 && code <= 0xff60) || (code >= 0xffe0 && code <= 0xffe6) || (code >= 0x1f300 && code <= 0x1faff);
 }
 
-function permissions(stat: FsStat): string {
+export function permissions(stat: FsStat): string {
   const kind = stat.type === 'dir' ? 'd' : stat.type === 'symlink' ? 'l' : '-';
   const mode = stat.mode;
   let text = kind;

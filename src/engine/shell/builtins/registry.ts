@@ -4,6 +4,7 @@ import type { CommandContext } from '../../exec/context.ts';
 import type { Interpreter, Io } from '../interpreter.ts';
 import type { Program, ShellSession } from '../session.ts';
 import { isFsError, type FileSystem } from '../vfs.ts';
+import { BUSYBOX_APPLETS } from './busybox-files.ts';
 import { SHELL_BUILTINS } from './shell-builtins.ts';
 import { FILE_UTILITIES } from './file-utilities.ts';
 import { TEXT_UTILITIES } from './text-utilities.ts';
@@ -31,7 +32,7 @@ export const SHELL_KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'for'
 
 /**
  * Looks a name up as bash would: builtins first, then what is on the PATH (the machine's programs,
- * which may replace a utility, then the shell's utilities).
+ * which may replace a utility, then the shell's utilities: BusyBox's applets in a BusyBox image).
  */
 export function findCommand(session: ShellSession, name: string, options: { binariesOnly?: boolean } = {}): CommandEntry | undefined {
   if (!options.binariesOnly || BUILTINS_WITH_BINARIES.has(name)) {
@@ -40,6 +41,8 @@ export function findCommand(session: ShellSession, name: string, options: { bina
   }
   const program = session.programs(name);
   if (program) return { kind: 'program', program };
+  const applet = session.flavor === 'busybox' && Object.hasOwn(BUSYBOX_APPLETS, name) ? BUSYBOX_APPLETS[name] : undefined;
+  if (applet) return { kind: 'builtin', builtin: applet };
   const utility = Object.hasOwn(UTILITIES, name) ? UTILITIES[name] : undefined;
   if (utility) return { kind: 'builtin', builtin: utility };
   return undefined;
