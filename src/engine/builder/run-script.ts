@@ -1,6 +1,7 @@
 // The process a RUN step starts: `/bin/sh -c …` (dash or busybox ash) over the build's files, with scripted programs.
 
 import type { FsTree, ImageRecord } from '../state/machine-state.ts';
+import { KERNEL_BUILD, KERNEL_RELEASE } from '../state/host-kernel.ts';
 import {
   ensureDir,
   parentOf,
@@ -395,7 +396,7 @@ function runCommand(state: ShellState, command: SimpleCommand): number {
       write('uid=0(root) gid=0(root) groups=0(root)\n');
       break;
     case 'uname':
-      write(args.includes('-a') ? 'Linux buildkitsandbox 6.8.0-60-generic #63-Ubuntu SMP PREEMPT_DYNAMIC x86_64 GNU/Linux\n' : 'Linux\n');
+      write(args.includes('-a') ? `Linux buildkitsandbox ${KERNEL_RELEASE} ${KERNEL_BUILD} x86_64 GNU/Linux\n` : 'Linux\n');
       break;
     case 'env':
       write(`${Object.entries(env).map(([key, value]) => `${key}=${value}`).join('\n')}\n`);

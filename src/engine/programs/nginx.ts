@@ -4,6 +4,7 @@ import { containerFileSystem } from '../daemon/container-fs.ts';
 import { isFsError } from '../shell/vfs.ts';
 import type { ContainerProgram, HttpResponse, ProgramRuntime, StopSignal } from './program.ts';
 import { runMain } from './shell-image.ts';
+import { KERNEL_RELEASE } from '../state/host-kernel.ts';
 
 const WORKERS = [29, 30];
 const DOCUMENT_ROOT = '/usr/share/nginx/html';
@@ -94,7 +95,7 @@ export const nginxProgram: ContainerProgram = {
     notice(run, 'using the "epoll" event method');
     notice(run, `nginx/${version(run)}`);
     notice(run, isAlpine(run) ? 'built by gcc 14.2.0 (Alpine 14.2.0) ' : 'built by gcc 12.2.0 (Debian 12.2.0-14+deb12u1) ');
-    notice(run, 'OS: Linux 6.8.0-45-generic');
+    notice(run, `OS: Linux ${KERNEL_RELEASE}`);
     notice(run, 'getrlimit(RLIMIT_NOFILE): 1048576:1048576');
     notice(run, 'start worker processes');
     for (const worker of WORKERS) notice(run, `start worker process ${worker}`);

@@ -2,6 +2,7 @@
 
 import { sha256Hex } from '../../builder/sha256.ts';
 import { COMPOSE_VERSION } from '../compose/index.ts';
+import { KERNEL_RELEASE } from '../../state/host-kernel.ts';
 
 export const CLIENT = {
   Version: '28.2.2',
@@ -25,7 +26,7 @@ export const ENGINE = {
   goVersion: 'go1.24.3',
   buildTime: '2025-05-30T12:07:14.000000000+00:00',
   buildTimeText: 'Fri May 30 12:07:14 2025',
-  kernelVersion: '6.8.0-dockyard',
+  kernelVersion: KERNEL_RELEASE,
   operatingSystem: 'Dockyard simulated engine (runs in your browser)',
   osVersion: '28.2.2',
   cpus: 2,

@@ -3,6 +3,7 @@
 import { baseName } from '../vfs.ts';
 import { usageError } from './common.ts';
 import { commandPath, findCommand, type Builtin } from './registry.ts';
+import { KERNEL_BUILD, KERNEL_RELEASE } from '../../state/host-kernel.ts';
 
 /** What `clear` writes for TERM=xterm-256color: home, erase screen, erase scrollback. */
 export const CLEAR_SCREEN = '\x1b[H\x1b[2J\x1b[3J';
@@ -160,8 +161,8 @@ const date: Builtin = (ctx, argv) => {
 
 const uname: Builtin = (ctx, argv) => {
   const all = argv.includes('-a');
-  const release = '6.8.0-45-generic';
-  if (all) ctx.out.stdout(`Linux ${ctx.session.hostname} ${release} #45-Ubuntu SMP PREEMPT_DYNAMIC Fri Aug 30 12:02:04 UTC 2024 x86_64 x86_64 x86_64 GNU/Linux\n`);
+  const release = KERNEL_RELEASE;
+  if (all) ctx.out.stdout(`Linux ${ctx.session.hostname} ${release} ${KERNEL_BUILD} x86_64 x86_64 x86_64 GNU/Linux\n`);
   else if (argv.includes('-r')) ctx.out.stdout(`${release}\n`);
   else if (argv.includes('-m')) ctx.out.stdout('x86_64\n');
   else ctx.out.stdout('Linux\n');
