@@ -120,8 +120,8 @@ export class ProcessOutput extends Output {
 }
 
 /** The simulated shell's flavour for an image's shell: its messages, and for ash the BusyBox tools beside it. */
-export function flavorOf(kind: ShellKind): ShellFlavor {
-  return kind === 'ash' ? 'busybox' : kind;
+export function flavorOf(kind: ContainerShellRecord['shell']): ShellFlavor {
+  return kind === 'ash' ? 'busybox' : kind === 'bash' ? 'bash' : 'dash';
 }
 
 export interface ProcessOptions {
@@ -246,7 +246,7 @@ export function recordSession(state: MachineState, container: ContainerRecord, r
     set lineNumber(value: number | undefined) {
       record.lineNumber = value ?? 0;
     },
-    flavor: flavorOf(record.shell as ShellKind),
+    flavor: flavorOf(record.shell),
     shellName: record.argv0,
     bashVersion: bashVersionOf(profileOf(state, container)),
     programs: (name) => lookup(name, record.env),
