@@ -4,7 +4,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { readLesson } from './lesson-data.ts';
 
 const lesson = readLesson('en/01-images-and-containers.mdx');
-const pages = ['/', `/lessons/${lesson.slug}/`, '/ko/', '/404.html'];
+const composeLesson = readLesson('en/02-compose.mdx');
+const pages = ['/', `/lessons/${lesson.slug}/`, `/lessons/${composeLesson.slug}/`, '/ko/', '/404.html'];
 
 async function violations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
