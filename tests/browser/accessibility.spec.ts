@@ -5,7 +5,15 @@ import { readLesson } from './lesson-data.ts';
 
 const lesson = readLesson('en/01-images-and-containers.mdx');
 const composeLesson = readLesson('en/02-compose.mdx');
-const pages = ['/', `/lessons/${lesson.slug}/`, `/lessons/${composeLesson.slug}/`, '/ko/', '/404.html'];
+const pages = [
+  '/',
+  `/lessons/${lesson.slug}/`,
+  `/lessons/${composeLesson.slug}/`,
+  '/ko/',
+  `/ko/lessons/${lesson.slug}/`,
+  `/ko/lessons/${composeLesson.slug}/`,
+  '/404.html',
+];
 
 async function violations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
@@ -44,7 +52,7 @@ test('the lesson has no axe violations once the terminal and quiz are in use', a
 test('every page declares its language and offers a skip link to the main content', async ({ browser }) => {
   const context = await browser.newContext();
   const page = await context.newPage();
-  for (const [path, lang] of [['/', 'en'], ['/ko/', 'ko'], [`/lessons/${lesson.slug}/`, 'en']] as const) {
+  for (const [path, lang] of [['/', 'en'], ['/ko/', 'ko'], [`/lessons/${lesson.slug}/`, 'en'], [`/ko/lessons/${lesson.slug}/`, 'ko']] as const) {
     await page.goto(path);
     await expect(page.locator('html')).toHaveAttribute('lang', lang);
     await page.keyboard.press('Tab');
