@@ -433,10 +433,3 @@ export function containerInspectDocument(state: MachineState, container: Contain
   return { json: () => finish(whole, 'json'), value: () => finish(whole, 'template') };
 }
 
-/** The raw JSON as the client decodes it when a template needs it (maps everywhere, keys sorted when printed). */
-export function rawInspectValue(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(rawInspectValue);
-  if (value instanceof Map) return new Map([...value.entries()].map(([key, item]) => [key, rawInspectValue(item)]));
-  if (typeof value === 'object' && value !== null) return new Map(Object.entries(value).map(([key, item]) => [key, rawInspectValue(item)]));
-  return value;
-}

@@ -1,14 +1,39 @@
 // docker/cli's inspect.Inspect: each reference looked up, printed as indented JSON, `json` or a template.
 
 import type { Output } from '../exec/context.ts';
-import { executeTemplate, parseTemplate, dockerTemplateError, type ExecuteOptions } from './go-template.ts';
+import { executeTemplate, parseTemplate, dockerTemplateError, type ExecuteOptions, type ParsedTemplate, type TemplateResult } from './go-template.ts';
 import { goJson, inspectJson } from './json.ts';
 
+/** A view given as a value, or as a function so it is worked out only when that view is needed. */
+export type Lazy<T> = T | (() => T);
+
+function force<T>(value: Lazy<T>): T {
+  return typeof value === 'function' ? (value as () => T)() : value;
+}
+
 /**
- * One looked-up object: `json` is what prints; `value` is what templates see — a `goStruct` for the
- * typed API struct, or, where the client falls back to the raw JSON (`missingKey: 'error'`), a map.
+ * One looked-up object. `json` is what prints. Templates run on `value` (the typed API struct, or the
+ * JSON itself) with `template`'s options; with `rawFallback`, a template that fails there — or any
+ * template when there is no `value` — runs again on the raw JSON decoded into maps, where a missing key
+ * is an error, as the client retries with the raw response.
  */
-export type InspectLookup = { ok: true; value: unknown; json: unknown; template?: ExecuteOptions } | { ok: false; message: string };
+export type InspectLookup =
+  | { ok: true; json: Lazy<unknown>; value?: Lazy<unknown>; template?: ExecuteOptions; rawFallback?: boolean }
+  | { ok: false; message: string };
+
+/** The raw JSON as the client decodes it when a template needs it (maps everywhere, keys sorted when printed). */
+export function rawInspectValue(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(rawInspectValue);
+  if (value instanceof Map) return new Map([...value.entries()].map(([key, item]) => [key, rawInspectValue(item)]));
+  if (typeof value === 'object' && value !== null) return new Map(Object.entries(value).map(([key, item]) => [key, rawInspectValue(item)]));
+  return value;
+}
+
+function runTemplate(template: ParsedTemplate, found: Extract<InspectLookup, { ok: true }>): TemplateResult {
+  const first = found.value === undefined ? undefined : executeTemplate(template, force(found.value), found.template);
+  if (first && (first.ok || !found.rawFallback)) return first;
+  return executeTemplate(template, rawInspectValue(force(found.json)), { missingKey: 'error' });
+}
 
 /**
  * Prints the objects `references` name and returns the exit code, as `inspect.Inspect` does: output
@@ -22,7 +47,7 @@ export function writeInspect(out: Output, format: string | undefined, references
     const objects: unknown[] = [];
     for (const reference of references) {
       const found = lookup(reference);
-      if (found.ok) objects.push(found.json);
+      if (found.ok) objects.push(force(found.json));
       else errors.push(found.message);
     }
     out.stdout(format === 'json' ? `${goJson(objects)}\n` : inspectJson(objects));
@@ -39,7 +64,7 @@ export function writeInspect(out: Output, format: string | undefined, references
         errors.push(found.message);
         continue;
       }
-      const result = executeTemplate(parsed.template, found.value, found.template);
+      const result = runTemplate(parsed.template, found);
       if (result.ok) text += `${result.text}\n`;
       else errors.push(dockerTemplateError(result.error));
     }

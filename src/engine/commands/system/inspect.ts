@@ -8,14 +8,14 @@ import { getImage } from '../../daemon/images.ts';
 import { lookupNetwork } from '../../daemon/networks.ts';
 import { getVolume } from '../../daemon/volumes.ts';
 import { EMPTY_REFERENCE } from '../container/each-container.ts';
-import { writeInspectTargets, type InspectTarget } from '../container/inspect.ts';
+import { writeInspect, type InspectLookup } from '../../format/inspect-output.ts';
 import { imageInspectJson } from '../image/image-view.ts';
 import { networkInspectJson } from '../network/network-view.ts';
 import { volumeInspectJson } from '../volume/volume-view.ts';
 
 const OBJECT_TYPES = ['config', 'container', 'image', 'network', 'node', 'plugin', 'secret', 'service', 'task', 'volume'];
 
-type Inspector = (ctx: CommandContext, reference: string, size: boolean) => InspectTarget & { notFound?: boolean };
+type Inspector = (ctx: CommandContext, reference: string, size: boolean) => InspectLookup & { notFound?: boolean };
 
 /** The object kinds `docker inspect` tries in turn, as docker/cli's autodetection orders them (swarm kinds skipped). */
 const INSPECTORS: [string, Inspector][] = [
@@ -26,7 +26,7 @@ const INSPECTORS: [string, Inspector][] = [
       const found = lookupContainer(ctx.state, reference);
       if (!found.ok) return { ok: false, message: `Error response from daemon: ${found.message}`, notFound: found.kind === 'notFound' };
       const document = containerInspectDocument(ctx.state, found.container, { size });
-      return { ok: true, json: document.json, typed: document.value };
+      return { ok: true, json: document.json, value: document.value, rawFallback: true };
     },
   ],
   [
@@ -34,7 +34,7 @@ const INSPECTORS: [string, Inspector][] = [
     (ctx, reference) => {
       const found = getImage(ctx.state, reference);
       if (!found.ok) return { ok: false, message: `Error response from daemon: ${found.message}`, notFound: found.kind === 'notFound' || found.kind === 'invalid' };
-      return { ok: true, json: imageInspectJson(found.image) };
+      return { ok: true, json: imageInspectJson(found.image), rawFallback: true };
     },
   ],
   [
@@ -42,7 +42,7 @@ const INSPECTORS: [string, Inspector][] = [
     (ctx, reference) => {
       const found = lookupNetwork(ctx.state, reference);
       if (!found.ok) return { ok: false, message: `Error response from daemon: ${found.message}`, notFound: found.kind === 'notFound' };
-      return { ok: true, json: networkInspectJson(ctx.state, found.network) };
+      return { ok: true, json: networkInspectJson(ctx.state, found.network), rawFallback: true };
     },
   ],
   [
@@ -50,7 +50,7 @@ const INSPECTORS: [string, Inspector][] = [
     (ctx, reference) => {
       const found = getVolume(ctx.state, reference);
       if (!found.ok) return { ok: false, message: `Error response from daemon: ${found.message}`, notFound: found.kind === 'notFound' };
-      return { ok: true, json: volumeInspectJson(found.volume) };
+      return { ok: true, json: volumeInspectJson(found.volume), rawFallback: true };
     },
   ],
 ];
@@ -75,7 +75,7 @@ export const inspectCommand: CommandDef = {
     }
     const format = typeof flags.format === 'string' ? flags.format : undefined;
     const size = flags.size === true;
-    return writeInspectTargets(ctx.out, format, args, (reference) => {
+    return writeInspect(ctx.out, format, args, (reference) => {
       for (const [kind, inspect] of INSPECTORS) {
         if (type !== '' && kind !== type) continue;
         const found = inspect(ctx, reference, size);
