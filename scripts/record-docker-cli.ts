@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatTranscript, type TranscriptEntry } from '../tests/support/transcript.ts';
+import { splitWords } from '../tests/support/words.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const fixtureDir = join(root, 'tests', 'fixtures', 'docker-cli');
@@ -25,28 +26,6 @@ function dockerBinary(): string | undefined {
   return found.status === 0 && path !== '' ? path : undefined;
 }
 
-/** Splits a command line on spaces; single quotes group words (enough for the lines below). */
-function splitWords(line: string): string[] {
-  const words: string[] = [];
-  let current = '';
-  let inWord = false;
-  let quoted = false;
-  for (const char of line) {
-    if (char === "'") {
-      quoted = !quoted;
-      inWord = true;
-    } else if (char === ' ' && !quoted) {
-      if (inWord) words.push(current);
-      current = '';
-      inWord = false;
-    } else {
-      current += char;
-      inWord = true;
-    }
-  }
-  if (inWord) words.push(current);
-  return words;
-}
 
 interface Recorder {
   binary: string;

@@ -8,6 +8,9 @@ import { classicDockerRoot, dockerRoot } from '../../src/engine/commands/docker.
 import { Output, type CommandContext } from '../../src/engine/exec/context.ts';
 import { createInitialState } from '../../src/engine/state/initial-state.ts';
 import { headerSetting, parseTranscript, type TranscriptEntry } from '../support/transcript.ts';
+import { splitWords } from '../support/words.ts';
+
+export { splitWords };
 
 const FIXTURE_DIR = join(import.meta.dirname, '..', 'fixtures', 'docker-cli');
 
@@ -35,28 +38,6 @@ export function loadFixtures(): Fixture[] {
   return fixtures;
 }
 
-/** The recorder's word splitting: spaces, with single quotes grouping. */
-export function splitWords(line: string): string[] {
-  const words: string[] = [];
-  let current = '';
-  let inWord = false;
-  let quoted = false;
-  for (const char of line) {
-    if (char === "'") {
-      quoted = !quoted;
-      inWord = true;
-    } else if (char === ' ' && !quoted) {
-      if (inWord) words.push(current);
-      current = '';
-      inWord = false;
-    } else {
-      current += char;
-      inWord = true;
-    }
-  }
-  if (inWord) words.push(current);
-  return words;
-}
 
 export interface Replay {
   stdout: string;

@@ -1,20 +1,15 @@
 // docker compose subcommands through the machine: lifecycle order, dependencies, projects known by name, tables.
 
 import { describe, expect, it } from 'vitest';
-import { createMachine, streamText } from '../../src/engine/index.ts';
+import { createMachine } from '../../src/engine/index.ts';
+import { runLine } from '../support/run-line.ts';
 
 type TestMachine = ReturnType<typeof createMachine>;
 
-function run(machine: TestMachine, line: string) {
-  let result = machine.exec(line, { tty: false, columns: 100 });
-  const chunks = [...result.chunks];
-  if (result.following) {
-    result = machine.interrupt();
-    chunks.push(...result.chunks);
-  }
-  const joined = { ...result, chunks };
-  return { stdout: streamText(joined, 'stdout'), stderr: streamText(joined, 'stderr'), exitCode: result.exitCode };
+function run(machine: TestMachine, line: string, options: { tty?: boolean } = {}) {
+  return runLine(machine, line, { tty: options.tty ?? false, columns: 100 });
 }
+
 
 function projectWith(compose: string): TestMachine {
   const machine = createMachine();

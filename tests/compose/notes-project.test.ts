@@ -1,26 +1,15 @@
 // The notes' Flask + PostgreSQL project end to end, through the machine as the terminal and the sim drive it.
 
 import { describe, expect, it } from 'vitest';
-import { createMachine, streamText, type ScenarioName } from '../../src/engine/index.ts';
+import { createMachine, type ScenarioName } from '../../src/engine/index.ts';
+import { runLine } from '../support/run-line.ts';
 
 type TestMachine = ReturnType<typeof createMachine>;
 
-interface Ran {
-  stdout: string;
-  stderr: string;
-  exitCode: number;
+function run(machine: TestMachine, line: string, options: { tty?: boolean } = {}) {
+  return runLine(machine, line, { tty: options.tty ?? false, columns: 100 });
 }
 
-function run(machine: TestMachine, line: string, options: { tty?: boolean } = {}): Ran {
-  let result = machine.exec(line, { tty: options.tty ?? false, columns: 100 });
-  const chunks = [...result.chunks];
-  if (result.following) {
-    result = machine.interrupt();
-    chunks.push(...result.chunks);
-  }
-  const joined = { ...result, chunks };
-  return { stdout: streamText(joined, 'stdout'), stderr: streamText(joined, 'stderr'), exitCode: result.exitCode };
-}
 
 /** The notes' compose file with its one fix: `..:/app` binds the project folder, not a new folder named `.. `. */
 const FIXED_BIND = `cat > docker-compose.yml <<'EOF'

@@ -1,10 +1,11 @@
 // A container's file system: the image's files, the writable layer, named volumes, bind mounts and read-only mounts.
 
 import { describe, expect, it } from 'vitest';
-import { createMachine, streamText } from '../../src/engine/index.ts';
+import { createMachine } from '../../src/engine/index.ts';
 import { containerFileSystem } from '../../src/engine/daemon/container-fs.ts';
 import { isFsError } from '../../src/engine/shell/vfs.ts';
 import type { MachineState } from '../../src/engine/state/machine-state.ts';
+import { runLine } from '../support/run-line.ts';
 
 type TestMachine = ReturnType<typeof createMachine>;
 
@@ -17,16 +18,10 @@ function machineWith(...lines: string[]): TestMachine {
   return machine;
 }
 
-function run(machine: TestMachine, line: string): { stdout: string; stderr: string; exitCode: number } {
-  let result = machine.exec(line);
-  const chunks = [...result.chunks];
-  if (result.following) {
-    result = machine.interrupt();
-    chunks.push(...result.chunks);
-  }
-  const all = { ...result, chunks };
-  return { stdout: streamText(all, 'stdout'), stderr: streamText(all, 'stderr'), exitCode: result.exitCode };
+function run(machine: TestMachine, line: string) {
+  return runLine(machine, line);
 }
+
 
 /** The live state: the file system of a container is a view onto it. */
 function liveState(machine: TestMachine): MachineState {

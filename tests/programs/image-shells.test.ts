@@ -1,12 +1,13 @@
 // Each image's shell speaks as the real one: dash on Debian and Ubuntu, BusyBox ash on Alpine and BusyBox, and each bash with its own version.
 
 import { describe, expect, it } from 'vitest';
-import { createMachine, streamText, type Machine } from '../../src/engine/index.ts';
+import { createMachine, type Machine } from '../../src/engine/index.ts';
+import { runLine } from '../support/run-line.ts';
 
-function run(machine: Machine, line: string): { stdout: string; stderr: string; exitCode: number } {
-  const result = machine.exec(line);
-  return { stdout: streamText(result, 'stdout'), stderr: streamText(result, 'stderr'), exitCode: result.exitCode };
+function run(machine: Machine, line: string) {
+  return runLine(machine, line);
 }
+
 
 function machineWith(...images: string[]): Machine {
   const machine = createMachine({ seed: 3 });

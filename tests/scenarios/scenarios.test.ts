@@ -1,13 +1,14 @@
 // Start scenarios: what a lesson's machine holds before the learner types anything.
 
 import { describe, expect, it } from 'vitest';
-import { createMachine, SCENARIO_NAMES, streamText, type ScenarioName } from '../../src/engine/index.ts';
+import { createMachine, SCENARIO_NAMES, type ScenarioName } from '../../src/engine/index.ts';
 import { fixture } from '../compose/helpers.ts';
+import { runLine } from '../support/run-line.ts';
 
 function run(machine: ReturnType<typeof createMachine>, line: string) {
-  const result = machine.exec(line);
-  return { stdout: streamText(result, 'stdout'), stderr: streamText(result, 'stderr'), exitCode: result.exitCode };
+  return runLine(machine, line);
 }
+
 
 describe('start scenarios', () => {
   it('lists every scenario by name', () => {
