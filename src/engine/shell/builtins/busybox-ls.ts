@@ -3,15 +3,8 @@
 import { isFsError, type FsStat } from '../vfs.ts';
 import { busyboxOptions } from './busybox-usage.ts';
 import { errnoText, resolve } from './common.ts';
-import { MONTHS, permissions } from './ls.ts';
+import { entryFor, MONTHS, permissions, type Entry } from './ls.ts';
 import type { Builtin, BuiltinContext } from './registry.ts';
-
-interface Entry {
-  name: string;
-  path: string;
-  stat: FsStat;
-  target?: string;
-}
 
 interface Options {
   all: boolean;
@@ -120,15 +113,6 @@ export const busyboxLs: Builtin = (ctx, argv) => {
   ctx.out.stdout(sections.join('\n'));
   return status;
 };
-
-function entryFor(ctx: BuiltinContext, name: string, path: string, stat: FsStat): Entry {
-  const entry: Entry = { name, path, stat };
-  if (stat.type === 'symlink') {
-    const target = ctx.fs.readlink(path);
-    if (!isFsError(target)) entry.target = target;
-  }
-  return entry;
-}
 
 function listDirectory(ctx: BuiltinContext, dir: Entry, options: Options): Entry[] | undefined {
   const names = ctx.fs.readdir(dir.path);

@@ -4,7 +4,8 @@ import { isFsError, type FsStat } from '../vfs.ts';
 import { errnoText, parseOptions, resolve, usageError } from './common.ts';
 import type { Builtin, BuiltinContext } from './registry.ts';
 
-interface Entry {
+/** One file as ls lists it: GNU's and BusyBox's listings share this shape. */
+export interface Entry {
   /** The name as printed. */
   name: string;
   path: string;
@@ -97,7 +98,7 @@ export const ls: Builtin = (ctx, argv) => {
   return status;
 };
 
-function entryFor(ctx: BuiltinContext, name: string, path: string, stat: FsStat): Entry {
+export function entryFor(ctx: BuiltinContext, name: string, path: string, stat: FsStat): Entry {
   const entry: Entry = { name, path, stat };
   if (stat.type === 'symlink') {
     const target = ctx.fs.readlink(path);
